@@ -1,0 +1,71 @@
+package org.taskflow.testsupport;
+
+import java.util.Locale;
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.testcontainers.DockerClientFactory;
+
+/**
+ * MongoDB, Kafka, Redis and SMTP for one test JVM, started on first use and stopped when
+ * the JVM exits. Everything listens on free ports, so tests never clash with a local
+ * stack that is up.
+ */
+public interface TestInfrastructure {
+
+	/** {@code mongodb://host:port} without a database; each service names its own. */
+	String mongoUri();
+
+	String kafkaBootstrapServers();
+
+	String redisHost();
+
+	int redisPort();
+
+	String smtpHost();
+
+	int smtpPort();
+
+	int imapPort();
+
+	/** A short description for the test log. */
+	String description();
+
+	/** Spring properties that point a service at this infrastructure. */
+	default Map<String, Object> springProperties() {
+		return Map.of("spring.mongodb.uri", mongoUri(), "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),
+				"spring.data.redis.host", redisHost(), "spring.data.redis.port", redisPort(), "spring.mail.host",
+				smtpHost(), "spring.mail.port", smtpPort());
+	}
+
+	/** The infrastructure of this JVM. */
+	static TestInfrastructure shared() {
+		return Holder.INSTANCE;
+	}
+
+	final class Holder {
+
+		private static final Logger logger = LoggerFactory.getLogger(TestInfrastructure.class);
+
+		private static final TestInfrastructure INSTANCE = start();
+
+		private Holder() {
+		}
+
+		private static TestInfrastructure start() {
+			String choice = System.getenv().getOrDefault("TASKFLOW_TEST_INFRA", "auto").toLowerCase(Locale.ROOT);
+			boolean containers = switch (choice) {
+				case "containers" -> true;
+				case "embedded" -> false;
+				default -> DockerClientFactory.instance().isDockerAvailable();
+			};
+			TestInfrastructure infrastructure = containers ? ContainerInfrastructure.start()
+					: EmbeddedInfrastructure.start();
+			logger.info("TaskFlow test infrastructure ({}): {}", choice, infrastructure.description());
+			return infrastructure;
+		}
+
+	}
+
+}

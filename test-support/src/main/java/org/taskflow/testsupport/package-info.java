@@ -1,0 +1,8 @@
+/**
+ * Real infrastructure for integration tests. {@link TestInfrastructure#shared()} decides
+ * once per JVM: containers when a Docker engine answers, the embedded servers of
+ * {@code local-infra} otherwise ({@code TASKFLOW_TEST_INFRA=containers|embedded} forces
+ * one). Services' tests see the same properties either way, so the same tests run on
+ * both.
+ */
+package org.taskflow.testsupport;
