@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -156,27 +155,28 @@ public final class LocalStack {
 	 * SIGKILLed launcher.
 	 */
 	private void recordChildren() throws IOException {
-		Files.write(this.pids, ProcessHandle.current().descendants().map((p) -> Long.toString(p.pid())).toList());
+		Files.write(this.pids, ProcessHandle.current().descendants().map(LocalStack::identity).toList());
 	}
 
 	/**
-	 * A launcher killed with SIGKILL cannot stop what it started; the next start does.
-	 * Only processes whose command line names this checkout are touched, in case a pid
-	 * was reused.
+	 * A launcher killed with SIGKILL cannot stop what it started; the next start does. A
+	 * process is identified by pid and start time, so a reused pid is never touched.
 	 */
 	private void killLeftoversOfEarlierRun() throws IOException {
 		if (!Files.exists(this.pids)) {
 			return;
 		}
-		for (String pid : Files.readAllLines(this.pids)) {
-			Optional<ProcessHandle> process = ProcessHandle.of(Long.parseLong(pid.trim()));
-			process.filter((p) -> p.info().commandLine().orElse("").contains(this.home.toString())).ifPresent((p) -> {
-				say("Stopping %s left over from an earlier run", p.info().command().orElse("pid " + p.pid()));
-				p.destroy();
-				p.onExit().join();
-			});
-		}
+		List<String> recorded = Files.readAllLines(this.pids);
+		ProcessHandle.allProcesses().filter((p) -> recorded.contains(identity(p))).forEach((p) -> {
+			say("Stopping %s left over from an earlier run (pid %d)", p.info().command().orElse("a process"), p.pid());
+			p.destroy();
+			p.onExit().join();
+		});
 		Files.delete(this.pids);
+	}
+
+	private static String identity(ProcessHandle process) {
+		return process.pid() + " " + process.info().startInstant().map(Object::toString).orElse("?");
 	}
 
 	private static void requireFreePorts() {
