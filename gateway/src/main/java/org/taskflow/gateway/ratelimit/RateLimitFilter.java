@@ -1,0 +1,91 @@
+package org.taskflow.gateway.ratelimit;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.server.PathContainer;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.util.pattern.PathPattern;
+import org.springframework.web.util.pattern.PathPatternParser;
+import org.taskflow.gateway.web.Problems;
+
+/**
+ * Rate limits every routed request: per user ({@code sub}) when a token was accepted, per
+ * client address otherwise, and per client address under a much smaller budget on the
+ * credential endpoints. Answers {@code X-RateLimit-Limit} and
+ * {@code X-RateLimit-Remaining} always, and over budget a {@code 429} problem with
+ * {@code Retry-After}. Runs after the edge token check, so it sees the user.
+ */
+class RateLimitFilter implements GlobalFilter, Ordered {
+
+	static final String LIMIT = "X-RateLimit-Limit";
+
+	static final String REMAINING = "X-RateLimit-Remaining";
+
+	private final RateLimitProperties properties;
+
+	private final WindowCounter counter;
+
+	private final ClientAddressResolver clients;
+
+	private final Problems problems;
+
+	private final List<PathPattern> credentialPaths;
+
+	RateLimitFilter(RateLimitProperties properties, WindowCounter counter, Problems problems) {
+		this.properties = properties;
+		this.counter = counter;
+		this.clients = new ClientAddressResolver(properties.trustedProxyHops());
+		this.problems = problems;
+		this.credentialPaths = properties.credentialPaths()
+			.stream()
+			.map(PathPatternParser.defaultInstance::parse)
+			.toList();
+	}
+
+	@Override
+	public int getOrder() {
+		// before the route's own filters (circuit breaker, retry): a refused request
+		// costs
+		// the backend nothing
+		return Ordered.HIGHEST_PRECEDENCE + 100;
+	}
+
+	@Override
+	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		String client = this.clients.resolve(exchange.getRequest());
+		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
+		Mono<Budget> budget;
+		if (this.credentialPaths.stream().anyMatch((pattern) -> pattern.matches(path))) {
+			budget = Mono.just(new Budget("credentials:" + client, this.properties.credentials()));
+		}
+		else {
+			budget = exchange.getPrincipal()
+				.map((principal) -> new Budget("user:" + principal.getName(), this.properties.authenticated()))
+				.defaultIfEmpty(new Budget("ip:" + client, this.properties.anonymous()));
+		}
+		return budget.flatMap((b) -> this.counter.hit(b.key(), this.properties.window()).flatMap((usage) -> {
+			HttpHeaders headers = exchange.getResponse().getHeaders();
+			headers.set(LIMIT, Long.toString(b.limit()));
+			headers.set(REMAINING, Long.toString(Math.max(0, b.limit() - usage.count())));
+			if (usage.count() <= b.limit()) {
+				return chain.filter(exchange);
+			}
+			long retryAfter = Math.max(1, (usage.resetMillis() + 999) / 1000);
+			Consumer<HttpHeaders> extra = (h) -> h.set(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+			return this.problems.write(exchange, Problems.of(HttpStatus.TOO_MANY_REQUESTS, "rate-limited",
+					"Too many requests", "Request budget exhausted; retry after " + retryAfter + " s."), extra);
+		}));
+	}
+
+	private record Budget(String key, long limit) {
+	}
+
+}

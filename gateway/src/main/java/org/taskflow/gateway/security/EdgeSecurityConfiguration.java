@@ -1,0 +1,132 @@
+package org.taskflow.gateway.security;
+
+import java.util.List;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
+import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.reactive.CorsConfigurationSource;
+import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.WebFilter;
+import org.taskflow.gateway.routing.ServiceEndpoints;
+import org.taskflow.gateway.web.Problems;
+
+/**
+ * The edge check: bearer tokens on {@code /api/**} are validated here (signature via
+ * auth-service's JWKS, fetched on first use so the gateway starts while auth-service is
+ * down; issuer; audience; expiry) and relayed unchanged, because every service checks
+ * them again. Auth endpoints, discovery, probes, the SPA and the API docs are public.
+ * Stateless: no session, no CSRF token (no cookie authenticates anything here).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebFluxSecurity
+class EdgeSecurityConfiguration {
+
+	@Bean
+	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, Problems problems, EdgeSecurityProperties properties) {
+		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> problems.write(exchange,
+				Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
+						"A valid bearer token is required."),
+				(headers) -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
+		ServerAccessDeniedHandler forbidden = (exchange, ex) -> problems.write(exchange,
+				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This token may not do that."),
+				(headers) -> {
+				});
+		return http
+			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/auth/**", "/oauth2/**", "/.well-known/**")
+				.permitAll()
+				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
+				.permitAll()
+				.pathMatchers("/actuator/**")
+				.denyAll()
+				.pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+				.permitAll()
+				.pathMatchers("/api/**")
+				.authenticated()
+				.anyExchange()
+				.permitAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+				.authenticationEntryPoint(unauthorized)
+				.accessDeniedHandler(forbidden))
+			.exceptionHandling(
+					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+			.cors(Customizer.withDefaults())
+			.headers((headers) -> headers
+				// written by strictTransportSecurity() below: Spring Security only sends
+				// it on
+				// requests it sees as HTTPS, and TLS ends at the ingress in front of us
+				.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
+				.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.contentSecurityPolicy()))
+				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions((frames) -> frames.mode(Mode.DENY)))
+			.build();
+	}
+
+	@Bean
+	@Order(Ordered.HIGHEST_PRECEDENCE + 5)
+	WebFilter strictTransportSecurity(EdgeSecurityProperties properties) {
+		String value = "max-age=" + properties.hstsMaxAge().toSeconds() + "; includeSubDomains";
+		return (exchange, chain) -> {
+			exchange.getResponse().getHeaders().set("Strict-Transport-Security", value);
+			return chain.filter(exchange);
+		};
+	}
+
+	@Bean
+	ReactiveJwtDecoder jwtDecoder(ServiceEndpoints services, TokenProperties token) {
+		// NimbusReactiveJwtDecoder fetches the JWKS lazily and refetches on an unknown
+		// kid
+		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(services.jwks().toString()).build();
+		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
+				(aud) -> aud != null && aud.contains(token.audience()));
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+				JwtValidators.createDefaultWithIssuer(token.issuer().toString()), audience));
+		return decoder;
+	}
+
+	@Bean
+	CorsConfigurationSource corsConfigurationSource(EdgeSecurityProperties properties) {
+		CorsConfiguration cors = new CorsConfiguration();
+		cors.setAllowedOrigins(properties.cors().allowedOrigins());
+		cors.setAllowedMethods(List.of("GET", "HEAD", "POST", "PUT", "PATCH", "DELETE"));
+		cors.setAllowedHeaders(List.of(HttpHeaders.AUTHORIZATION, HttpHeaders.CONTENT_TYPE, "API-Version",
+				"X-Request-Id", "Last-Event-ID"));
+		cors.setExposedHeaders(List.of("X-Request-Id", "X-RateLimit-Limit", "X-RateLimit-Remaining",
+				HttpHeaders.RETRY_AFTER, HttpHeaders.LOCATION));
+		// the refresh-token cookie rides on credentialed requests to /api/auth
+		cors.setAllowCredentials(true);
+		cors.setMaxAge(properties.cors().maxAge());
+		UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+		source.registerCorsConfiguration("/**", cors);
+		return source;
+	}
+
+}

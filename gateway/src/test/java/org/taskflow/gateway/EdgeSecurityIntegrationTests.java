@@ -1,0 +1,110 @@
+package org.taskflow.gateway;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
+
+	@Test
+	void rejectsApiCallsWithoutATokenAsProblem() {
+		expectUnauthorized(client().get().uri("/api/tasks").exchange());
+	}
+
+	@Test
+	void rejectsMalformedExpiredForgedAndMisaddressedTokens() {
+		for (String token : new String[] { "not-a-jwt", TestTokens.expired(), TestTokens.signedByStranger(),
+				TestTokens.forAudience("another-api"), TestTokens.fromIssuer("http://evil.test") }) {
+			expectUnauthorized(
+					client().get().uri("/api/tasks").header(HttpHeaders.AUTHORIZATION, bearer(token)).exchange());
+		}
+	}
+
+	@Test
+	void rejectsOversizedRequestBodies() {
+		client().post()
+			.uri("/api/tasks")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{\"title\":\"" + "x".repeat(2048) + "\"}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void answersCorsPreflightForAllowedOriginsOnly() {
+		client().options()
+			.uri("/api/tasks")
+			.header(HttpHeaders.ORIGIN, ALLOWED_ORIGIN)
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_HEADERS, "authorization,content-type")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, ALLOWED_ORIGIN)
+			.expectHeader()
+			.valueEquals(HttpHeaders.ACCESS_CONTROL_ALLOW_CREDENTIALS, "true");
+		client().options()
+			.uri("/api/tasks")
+			.header(HttpHeaders.ORIGIN, "https://evil.example")
+			.header(HttpHeaders.ACCESS_CONTROL_REQUEST_METHOD, "POST")
+			.exchange()
+			.expectStatus()
+			.isForbidden()
+			.expectHeader()
+			.doesNotExist(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN);
+	}
+
+	@Test
+	void sendsSecurityHeadersOnPagesAndProxiedResponses() {
+		expectSecurityHeaders(client().get().uri("/").exchange());
+		expectSecurityHeaders(client().get()
+			.uri("/api/tasks/1")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+			.exchange());
+	}
+
+	@Test
+	void keepsOperationalEndpointsPublicButNoOthers() {
+		client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+		client().get().uri("/actuator/env").exchange().expectStatus().is4xxClientError();
+	}
+
+	private static void expectSecurityHeaders(WebTestClient.ResponseSpec response) {
+		response.expectHeader()
+			.value("Strict-Transport-Security", (v) -> assertThat(v).startsWith("max-age="))
+			.expectHeader()
+			.value("Content-Security-Policy",
+					(v) -> assertThat(v).contains("default-src 'self'", "frame-ancestors 'none'"))
+			.expectHeader()
+			.valueEquals("X-Content-Type-Options", "nosniff")
+			.expectHeader()
+			.valueEquals("Referrer-Policy", "strict-origin-when-cross-origin")
+			.expectHeader()
+			.valueEquals("X-Frame-Options", "DENY");
+	}
+
+	private static void expectUnauthorized(WebTestClient.ResponseSpec response) {
+		response.expectStatus()
+			.isUnauthorized()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.value(HttpHeaders.WWW_AUTHENTICATE, (v) -> assertThat(v).startsWith("Bearer"))
+			.expectBody()
+			.jsonPath("$.status")
+			.isEqualTo(401)
+			.jsonPath("$.type")
+			.isEqualTo("https://taskflow.org/problems/unauthorized");
+	}
+
+}

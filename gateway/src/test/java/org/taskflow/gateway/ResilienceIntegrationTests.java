@@ -1,0 +1,106 @@
+package org.taskflow.gateway;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class ResilienceIntegrationTests extends GatewayIntegrationTest {
+
+	@Test
+	void answers503ProblemWhileAServiceIsDownAndRecoversWhenItReturns() {
+		Backends.TASK.stop();
+		try {
+			for (int i = 0; i < 6; i++) {
+				client().get()
+					.uri("/api/tasks/1")
+					.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+					.exchange()
+					.expectStatus()
+					.isEqualTo(503)
+					.expectHeader()
+					.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+					.expectHeader()
+					.exists(HttpHeaders.RETRY_AFTER)
+					.expectBody()
+					.jsonPath("$.type")
+					.isEqualTo("https://taskflow.org/problems/service-unavailable");
+			}
+		}
+		finally {
+			Backends.TASK.restart();
+		}
+		awaitHealthy("/api/tasks/1");
+	}
+
+	@Test
+	void letsSlowButTimelyCallsThroughPastTheOneSecondDefault() {
+		client().get()
+			.uri("/api/users/slow?ms=1300")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+			.exchange()
+			.expectStatus()
+			.isOk();
+	}
+
+	@Test
+	void cutsCallsAtTheResponseTimeoutWith504Problem() {
+		long start = System.nanoTime();
+		client().get()
+			.uri("/api/users/slow?ms=4000")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(504)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isBetween(Duration.ofMillis(1900),
+				Duration.ofMillis(3500));
+		awaitHealthy("/api/users/1");
+	}
+
+	@Test
+	void retriesOnlyIdempotentRequestsAndThenFallsBack() {
+		String token = bearer(TestTokens.forNewUser());
+		client().post()
+			.uri("/api/notifications/status/503")
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue("{}")
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		client().get()
+			.uri("/api/notifications/status/503")
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.exchange()
+			.expectStatus()
+			.isEqualTo(503)
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		assertThat(Backends.NOTIFICATION.hits("POST /api/notifications/status/503")).isEqualTo(1);
+		assertThat(Backends.NOTIFICATION.hits("GET /api/notifications/status/503")).isEqualTo(3);
+		awaitHealthy("/api/notifications");
+	}
+
+	private void awaitHealthy(String path) {
+		// the failures above may have opened the route's breaker; leave it closed for
+		// other tests
+		await().atMost(Duration.ofSeconds(15))
+			.pollInterval(Duration.ofMillis(300))
+			.untilAsserted(() -> client().get()
+				.uri(path)
+				.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+				.exchange()
+				.expectStatus()
+				.isOk());
+	}
+
+}

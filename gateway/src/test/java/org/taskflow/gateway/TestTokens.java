@@ -1,0 +1,99 @@
+package org.taskflow.gateway;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+
+/**
+ * Access tokens as auth-service issues them (docs/contracts.md), signed with a key made
+ * for this test JVM and published by the stub auth-service's JWKS; plus the ways a token
+ * can be wrong.
+ */
+final class TestTokens {
+
+	static final String ISSUER = "http://issuer.test";
+
+	static final String AUDIENCE = "taskflow-api";
+
+	private static final RSAKey KEY = generate("test-key");
+
+	private static final RSAKey STRANGER = generate("test-key");
+
+	private TestTokens() {
+	}
+
+	static String jwks() {
+		return new JWKSet(KEY.toPublicJWK()).toString();
+	}
+
+	static String forUser(String subject) {
+		return sign(KEY, claims(subject, ISSUER, AUDIENCE, Instant.now().plusSeconds(900)));
+	}
+
+	static String forNewUser() {
+		return forUser("user-" + UUID.randomUUID());
+	}
+
+	static String expired() {
+		return sign(KEY, claims("user-expired", ISSUER, AUDIENCE, Instant.now().minusSeconds(600)));
+	}
+
+	static String forAudience(String audience) {
+		return sign(KEY, claims("user-aud", ISSUER, audience, Instant.now().plusSeconds(900)));
+	}
+
+	static String fromIssuer(String issuer) {
+		return sign(KEY, claims("user-iss", issuer, AUDIENCE, Instant.now().plusSeconds(900)));
+	}
+
+	/** Same kid, another key: the signature does not verify. */
+	static String signedByStranger() {
+		return sign(STRANGER, claims("user-forged", ISSUER, AUDIENCE, Instant.now().plusSeconds(900)));
+	}
+
+	private static JWTClaimsSet claims(String subject, String issuer, String audience, Instant expiry) {
+		return new JWTClaimsSet.Builder().subject(subject)
+			.issuer(issuer)
+			.audience(List.of(audience))
+			.issueTime(Date.from(expiry.minusSeconds(900)))
+			.expirationTime(Date.from(expiry))
+			.claim("scope", "tasks")
+			.claim("roles", List.of("USER"))
+			.build();
+	}
+
+	private static String sign(RSAKey key, JWTClaimsSet claims) {
+		try {
+			SignedJWT jwt = new SignedJWT(
+					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
+					claims);
+			jwt.sign(new RSASSASigner(key));
+			return jwt.serialize();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private static RSAKey generate(String kid) {
+		try {
+			return new RSAKeyGenerator(2048).keyID(kid).generate();
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
