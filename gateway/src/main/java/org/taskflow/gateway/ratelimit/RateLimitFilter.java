@@ -7,6 +7,8 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.cloud.gateway.filter.GlobalFilter;
+import org.springframework.cloud.gateway.route.Route;
+import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,13 +23,18 @@ import org.taskflow.gateway.web.Problems;
  * client address otherwise, and per client address under a much smaller budget on the
  * credential endpoints. Answers {@code X-RateLimit-Limit} and
  * {@code X-RateLimit-Remaining} always, and over budget a {@code 429} problem with
- * {@code Retry-After}. Runs after the edge token check, so it sees the user.
+ * {@code Retry-After}. Runs after the edge token check, so it sees the user. A route with
+ * metadata {@code rate-limit: false} is exempt (the benchmark uses it to measure the
+ * limiter's cost).
  */
 class RateLimitFilter implements GlobalFilter, Ordered {
 
 	static final String LIMIT = "X-RateLimit-Limit";
 
 	static final String REMAINING = "X-RateLimit-Remaining";
+
+	/** Route metadata that exempts a route: {@code rate-limit: false}. */
+	static final String METADATA_KEY = "rate-limit";
 
 	private final RateLimitProperties properties;
 
@@ -60,6 +67,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	@Override
 	public Mono<Void> filter(ServerWebExchange exchange, GatewayFilterChain chain) {
+		Route route = exchange.getAttribute(ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR);
+		if (route != null && "false".equals(String.valueOf(route.getMetadata().get(METADATA_KEY)))) {
+			return chain.filter(exchange);
+		}
 		String client = this.clients.resolve(exchange.getRequest());
 		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
 		Mono<Budget> budget;
