@@ -183,7 +183,9 @@ class DockerComposeTests {
 		Set<String> users = new TreeSet<>();
 		Contracts.databases().forEach((service, database) -> {
 			Map<String, Object> environment = environment(service);
-			assertThat(environment).as(service).containsEntry("SPRING_MONGODB_DATABASE", database);
+			assertThat(environment).as(service)
+				.containsEntry("SPRING_MONGODB_DATABASE", database)
+				.containsKey("SPRING_MONGODB_URI");
 			URI uri = URI.create(interpolateDefaults(environment.get("SPRING_MONGODB_URI").toString()));
 			String user = uri.getUserInfo().substring(0, uri.getUserInfo().indexOf(':'));
 			assertThat(user).as(service).isEqualTo(database);
