@@ -22,7 +22,7 @@ class DockerfileTests {
 
 	@Test
 	void buildsOnAPinnedJava25RuntimeImage() {
-		assertThat(this.instructions).contains("ARG JRE_IMAGE=eclipse-temurin:25.0.1_8-jre-noble");
+		assertThat(this.instructions).contains("ARG JRE_IMAGE=eclipse-temurin:25.0.3_9-jre-noble");
 		assertThat(this.instructions.stream().filter((line) -> line.startsWith("FROM ")))
 			.allMatch((line) -> line.startsWith("FROM ${JRE_IMAGE}"));
 		assertThat(this.dockerfile).doesNotContain(":latest");

@@ -42,6 +42,23 @@ class HelmChartTests {
 			.noneMatch((message) -> message.startsWith("[ERROR]") || message.startsWith("[WARNING]"));
 	}
 
+	@Test
+	void lintsWithTheProductionValuesInStrictMode(@TempDir Path temporary) throws IOException {
+		// helm-java's lint takes no values file: lint a copy whose values.yaml is what
+		// `-f` would make of them.
+		Path copy = Chart.copyTo(temporary.resolve("taskflow"));
+		Map<String, Object> merged = Yaml.merge(Yaml.load(Chart.read(Chart.DIRECTORY.resolve("values.yaml"))),
+				Yaml.load(Chart.read(Chart.PRODUCTION_VALUES)));
+		Files.writeString(copy.resolve("values.yaml"), Yaml.dump(merged));
+		assertThat(Chart.render(copy, (command) -> command).objects()).as("the copy renders as production does")
+			.isEqualTo(Chart.production().objects());
+
+		LintResult result = new Helm(copy).lint().strict().call();
+		assertThat(result.isFailed()).as(String.join("\n", result.getMessages())).isFalse();
+		assertThat(result.getMessages())
+			.noneMatch((message) -> message.startsWith("[ERROR]") || message.startsWith("[WARNING]"));
+	}
+
 	@ParameterizedTest
 	@MethodSource("renderings")
 	void rendersEveryObjectOfEveryService(Supplier<Manifests> rendering) {

@@ -31,6 +31,30 @@ final class Yaml {
 		return map(parser().load(text));
 	}
 
+	static String dump(Object node) {
+		org.yaml.snakeyaml.DumperOptions options = new org.yaml.snakeyaml.DumperOptions();
+		options.setDefaultFlowStyle(org.yaml.snakeyaml.DumperOptions.FlowStyle.BLOCK);
+		return new org.yaml.snakeyaml.Yaml(options).dump(node);
+	}
+
+	/**
+	 * What Helm makes of a values file given with {@code -f}: maps merge deeply, anything
+	 * else replaces.
+	 */
+	static Map<String, Object> merge(Map<String, Object> base, Map<String, Object> override) {
+		Map<String, Object> merged = new java.util.LinkedHashMap<>(base);
+		override.forEach((key, value) -> {
+			Object current = merged.get(key);
+			if (current instanceof Map<?, ?> && value instanceof Map<?, ?>) {
+				merged.put(key, merge(map(current), map(value)));
+			}
+			else {
+				merged.put(key, value);
+			}
+		});
+		return merged;
+	}
+
 	private static org.yaml.snakeyaml.Yaml parser() {
 		LoaderOptions options = new LoaderOptions();
 		options.setAllowDuplicateKeys(false);
