@@ -1,0 +1,161 @@
+package org.taskflow.auth.accounts;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.taskflow.auth.AuthProperties;
+import org.taskflow.auth.events.OutboxEvent;
+import org.taskflow.auth.tokens.RefreshTokens;
+import org.taskflow.auth.web.ApiException;
+
+/**
+ * Credentials and their lifecycle. Every change is one document update carrying its
+ * event.
+ */
+@Service
+class AccountService {
+
+	private final MongoTemplate mongo;
+
+	private final PasswordEncoder passwords;
+
+	private final RefreshTokens refreshTokens;
+
+	private final AuthProperties properties;
+
+	private final Clock clock;
+
+	/**
+	 * Compared against when an email is unknown, so that a miss costs as much time as a
+	 * hit.
+	 */
+	private final String unknownAccountHash;
+
+	AccountService(MongoTemplate mongo, PasswordEncoder passwords, RefreshTokens refreshTokens,
+			AuthProperties properties, Clock clock) {
+		this.mongo = mongo;
+		this.passwords = passwords;
+		this.refreshTokens = refreshTokens;
+		this.properties = properties;
+		this.clock = clock;
+		this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
+	}
+
+	Account signup(String email, String password, String displayName) {
+		String normalised = Emails.normalise(email);
+		PasswordPolicy.check(password, normalised);
+		Instant now = this.clock.instant();
+		String id = UUID.randomUUID().toString();
+		Set<Account.Role> roles = this.properties.adminEmails().contains(normalised)
+				? Set.of(Account.Role.USER, Account.Role.ADMIN) : Set.of(Account.Role.USER);
+		OutboxEvent registered = OutboxEvent.of(UserEvents.REGISTERED, id, now,
+				new UserEvents.UserRegistered(id, normalised, displayName.strip(), now));
+		Account account = new Account(id, normalised, this.passwords.encode(password), displayName.strip(), roles,
+				Account.Status.ACTIVE, now, List.of(registered));
+		try {
+			return this.mongo.insert(account);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new ApiException(HttpStatus.CONFLICT, "email-taken", "An account with this email exists.");
+		}
+	}
+
+	/**
+	 * The account these credentials belong to; the same failure whether the email or the
+	 * password is wrong.
+	 */
+	Account authenticate(String email, String password) {
+		Account account = this.mongo.findOne(byEmail(Emails.normalise(email)), Account.class);
+		boolean matches = this.passwords.matches(password,
+				(account != null) ? account.passwordHash() : this.unknownAccountHash);
+		if (account == null || !matches) {
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Email or password is wrong.");
+		}
+		if (account.status() != Account.Status.ACTIVE) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "account-disabled", "This account is disabled.");
+		}
+		return account;
+	}
+
+	Account get(String id) {
+		Account account = this.mongo.findById(id, Account.class);
+		if (account == null) {
+			throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "No such account.");
+		}
+		return account;
+	}
+
+	Account active(String id) {
+		Account account = get(id);
+		if (account.status() != Account.Status.ACTIVE) {
+			throw new ApiException(HttpStatus.FORBIDDEN, "account-disabled", "This account is disabled.");
+		}
+		return account;
+	}
+
+	/** Changes the password and ends every other session of the account. */
+	void changePassword(String id, String currentPassword, String newPassword, String currentSession) {
+		Account account = active(id);
+		if (!this.passwords.matches(currentPassword, account.passwordHash())) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "wrong-current-password", "The current password is wrong.");
+		}
+		PasswordPolicy.check(newPassword, account.email());
+		Instant now = this.clock.instant();
+		this.mongo.updateFirst(byId(id), new Update().set("passwordHash", this.passwords.encode(newPassword))
+			.push("outbox",
+					OutboxEvent.of(UserEvents.PASSWORD_CHANGED, id, now, new UserEvents.UserPasswordChanged(id, now))),
+				Account.class);
+		this.refreshTokens.revokeAll(id, currentSession);
+	}
+
+	/** Disables the account and ends all its sessions. Idempotent. */
+	void disable(String id) {
+		get(id);
+		Instant now = this.clock.instant();
+		this.mongo.updateFirst(byId(id).addCriteria(Criteria.where("status").is(Account.Status.ACTIVE)),
+				new Update().set("status", Account.Status.DISABLED)
+					.push("outbox", OutboxEvent.of(UserEvents.DISABLED, id, now, new UserEvents.UserDisabled(id, now))),
+				Account.class);
+		this.refreshTokens.revokeAll(id, null);
+	}
+
+	/** Removes the credentials of a deleted user and ends all sessions. Idempotent. */
+	void delete(String id) {
+		this.refreshTokens.revokeAll(id, null);
+		this.mongo.remove(byId(id), Account.class);
+	}
+
+	List<Account> list(int page, int size) {
+		return this.mongo.find(new Query().with(Sort.by("createdAt", "_id")).skip((long) page * size).limit(size),
+				Account.class);
+	}
+
+	long count() {
+		return this.mongo.count(new Query(), Account.class);
+	}
+
+	Account findByEmail(String email) {
+		return this.mongo.findOne(byEmail(Emails.normalise(email)), Account.class);
+	}
+
+	private static Query byId(String id) {
+		return new Query(Criteria.where("_id").is(id));
+	}
+
+	private static Query byEmail(String email) {
+		return new Query(Criteria.where("email").is(email));
+	}
+
+}

@@ -1,0 +1,18 @@
+package org.taskflow.auth.accounts;
+
+import java.text.Normalizer;
+import java.util.Locale;
+
+/**
+ * One spelling per address: trimmed, NFC, lower case. Uniqueness is checked on this form.
+ */
+final class Emails {
+
+	private Emails() {
+	}
+
+	static String normalise(String email) {
+		return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
+	}
+
+}

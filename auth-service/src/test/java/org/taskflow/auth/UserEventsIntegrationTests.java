@@ -1,0 +1,110 @@
+package org.taskflow.auth;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.taskflow.testsupport.TestInfrastructure;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class UserEventsIntegrationTests extends AuthIntegrationTests {
+
+	@Autowired
+	MongoTemplate mongo;
+
+	@Test
+	void publishesUserRegisteredAsACloudEventAndEmptiesTheOutbox() {
+		String email = uniqueEmail();
+		String userId = signup(email);
+
+		ConsumerRecord<String, String> record = awaitRecord("taskflow.auth.user-events.v1",
+				(r) -> userId.equals(r.key()));
+		JsonNode event = this.json.readTree(record.value());
+		assertThat(event.get("specversion").asString()).isEqualTo("1.0");
+		assertThat(event.get("type").asString()).isEqualTo("taskflow.auth.UserRegistered.v1");
+		assertThat(event.get("source").asString()).isEqualTo("/auth-service");
+		assertThat(event.get("subject").asString()).isEqualTo(userId);
+		assertThat(UUID.fromString(event.get("id").asString())).isNotNull();
+		assertThat(event.get("data").get("email").asString()).isEqualTo(email);
+		assertThat(event.get("data").get("userId").asString()).isEqualTo(userId);
+		assertThat(record.value()).doesNotContainIgnoringCase("password").doesNotContain("_class");
+
+		await().atMost(Duration.ofSeconds(10))
+			.untilAsserted(() -> assertThat(
+					this.mongo.findById(userId, Document.class, "accounts").getList("outbox", Document.class))
+				.isEmpty());
+	}
+
+	@Test
+	void userDeletedRemovesTheCredentialsAndSessionsAndAPoisonRecordGoesToTheDeadLetterTopic() throws Exception {
+		String email = uniqueEmail();
+		String userId = signup(email);
+		Tokens tokens = login(email);
+
+		send("taskflow.user.user-events.v1", "poison", "{not json");
+		String deleted = """
+				{"specversion":"1.0","id":"%s","type":"taskflow.user.UserDeleted.v1","source":"/user-service",
+				 "subject":"%s","data":{"userId":"%s"}}""".formatted(UUID.randomUUID(), userId, userId);
+		send("taskflow.user.user-events.v1", userId, deleted);
+		send("taskflow.user.user-events.v1", userId, deleted);
+
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(this.mongo.findById(userId, Document.class, "accounts")).isNull());
+		assertThat(post("/api/auth/refresh", Map.of("refreshToken", tokens.refresh())).status()).isEqualTo(401);
+		assertThat(post("/api/auth/login", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(401);
+
+		ConsumerRecord<String, String> dead = awaitRecord("taskflow.user.user-events.v1-dlt",
+				(r) -> "poison".equals(r.key()));
+		assertThat(dead.value()).isEqualTo("{not json");
+		assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
+	}
+
+	private static void send(String topic, String key, String value) throws Exception {
+		try (var producer = new KafkaProducer<>(
+				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+						TestInfrastructure.shared().kafkaBootstrapServers()),
+				new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(topic, key, value)).get();
+		}
+	}
+
+	private static ConsumerRecord<String, String> awaitRecord(String topic,
+			Predicate<ConsumerRecord<String, String>> wanted) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.shared().kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG,
+				UUID.randomUUID().toString(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			List<ConsumerRecord<String, String>> seen = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (System.nanoTime() < deadline) {
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(500))) {
+					if (wanted.test(record)) {
+						return record;
+					}
+					seen.add(record);
+				}
+			}
+			throw new AssertionError("no matching record on " + topic + " among " + seen.size());
+		}
+	}
+
+}

@@ -1,0 +1,187 @@
+package org.taskflow.auth;
+
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class WebLoginIntegrationTests extends AuthIntegrationTests {
+
+	private static final String COOKIE = "taskflow_refresh";
+
+	@Test
+	void signupLoginRefreshThenReplayRevokesTheWholeFamily() {
+		String email = uniqueEmail();
+		String userId = signup(email);
+
+		Response login = post("/api/auth/login", Map.of("email", email.toUpperCase(), "password", PASSWORD));
+		assertThat(login.status()).isEqualTo(200);
+		assertThat(login.body().get("refreshToken").isNull()).as("refresh token stays out of the SPA's reach").isTrue();
+		assertThat(login.setCookies()).singleElement()
+			.satisfies(
+					(cookie) -> assertThat(cookie).contains("HttpOnly", "Secure", "SameSite=Strict", "Path=/api/auth"));
+		String first = login.cookie(COOKIE);
+
+		Response me = get("/api/auth/me", bearer(login.body().get("accessToken").asString()));
+		assertThat(me.status()).isEqualTo(200);
+		assertThat(me.body().get("id").asString()).isEqualTo(userId);
+		assertThat(me.body().get("email").asString()).isEqualTo(email);
+
+		Response refreshed = post("/api/auth/refresh", "", "Cookie", COOKIE + "=" + first, "Origin", ORIGIN);
+		assertThat(refreshed.status()).isEqualTo(200);
+		String second = refreshed.cookie(COOKIE);
+		assertThat(second).isNotBlank().isNotEqualTo(first);
+		assertThat(get("/api/auth/me", bearer(refreshed.body().get("accessToken").asString())).status()).isEqualTo(200);
+
+		Response replay = post("/api/auth/refresh", "", "Cookie", COOKIE + "=" + first, "Origin", ORIGIN);
+		assertThat(replay.status()).isEqualTo(401);
+		assertThat(replay.problemType()).isEqualTo("urn:taskflow:problem:invalid-refresh-token");
+		Response familyGone = post("/api/auth/refresh", "", "Cookie", COOKIE + "=" + second, "Origin", ORIGIN);
+		assertThat(familyGone.status()).as("the legitimate successor dies with its family").isEqualTo(401);
+	}
+
+	@Test
+	void nonBrowserClientsRotateInTheBodyAndLogOut() {
+		String email = uniqueEmail();
+		signup(email);
+		Tokens tokens = login(email);
+		Response refreshed = post("/api/auth/refresh", Map.of("refreshToken", tokens.refresh()));
+		assertThat(refreshed.status()).isEqualTo(200);
+		String next = refreshed.body().get("refreshToken").asString();
+		assertThat(next).isNotEqualTo(tokens.refresh());
+
+		assertThat(post("/api/auth/logout", Map.of("refreshToken", next)).status()).isEqualTo(204);
+		assertThat(post("/api/auth/refresh", Map.of("refreshToken", next)).status()).isEqualTo(401);
+	}
+
+	@Test
+	void theRefreshCookieWorksOnlyFromAnAllowedOrigin() {
+		String email = uniqueEmail();
+		signup(email);
+		String cookie = post("/api/auth/login", Map.of("email", email, "password", PASSWORD)).cookie(COOKIE);
+		Response noOrigin = post("/api/auth/refresh", "", "Cookie", COOKIE + "=" + cookie);
+		assertThat(noOrigin.status()).isEqualTo(403);
+		assertThat(noOrigin.problemType()).isEqualTo("urn:taskflow:problem:origin-not-allowed");
+		Response evil = post("/api/auth/refresh", "", "Cookie", COOKIE + "=" + cookie, "Origin",
+				"https://evil.example");
+		assertThat(evil.status()).isEqualTo(403);
+		assertThat(post("/api/auth/refresh", "", "Cookie", COOKIE + "=" + cookie, "Origin", ORIGIN).status())
+			.isEqualTo(200);
+	}
+
+	@Test
+	void sessionsAreListedAndRevocableOnlyByTheirOwner() {
+		String alice = uniqueEmail();
+		String bob = uniqueEmail();
+		signup(alice);
+		signup(bob);
+		Tokens laptop = login(alice);
+		Tokens phone = login(alice);
+		Tokens bobs = login(bob);
+
+		Response sessions = get("/api/auth/sessions", bearer(laptop.access()));
+		assertThat(sessions.status()).isEqualTo(200);
+		assertThat(sessions.body().size()).isEqualTo(2);
+		String phoneSession = null;
+		for (var session : sessions.body()) {
+			if (!session.get("current").asBoolean()) {
+				phoneSession = session.get("id").asString();
+			}
+		}
+		assertThat(phoneSession).isNotNull();
+
+		Response notHis = delete("/api/auth/sessions/" + phoneSession, bearer(bobs.access()));
+		assertThat(notHis.status()).isEqualTo(404);
+		assertThat(post("/api/auth/refresh", Map.of("refreshToken", phone.refresh())).status()).isEqualTo(200);
+
+		assertThat(delete("/api/auth/sessions/" + phoneSession, bearer(laptop.access())).status()).isEqualTo(204);
+		assertThat(get("/api/auth/sessions", bearer(laptop.access())).body().size()).isEqualTo(1);
+	}
+
+	@Test
+	void changingThePasswordEndsEveryOtherSession() {
+		String email = uniqueEmail();
+		signup(email);
+		Tokens here = login(email);
+		Tokens elsewhere = login(email);
+		String newPassword = "a much longer new passphrase";
+		Response wrong = post("/api/auth/password",
+				Map.of("currentPassword", "not it at all!", "newPassword", newPassword), bearer(here.access()));
+		assertThat(wrong.problemType()).isEqualTo("urn:taskflow:problem:wrong-current-password");
+
+		assertThat(post("/api/auth/password", Map.of("currentPassword", PASSWORD, "newPassword", newPassword),
+				bearer(here.access()))
+			.status()).isEqualTo(204);
+		assertThat(post("/api/auth/refresh", Map.of("refreshToken", elsewhere.refresh())).status()).isEqualTo(401);
+		assertThat(post("/api/auth/refresh", Map.of("refreshToken", here.refresh())).status()).isEqualTo(200);
+		assertThat(post("/api/auth/login", Map.of("email", email, "password", newPassword)).status()).isEqualTo(200);
+	}
+
+	@Test
+	void logoutEverywhereEndsAllSessions() {
+		String email = uniqueEmail();
+		signup(email);
+		Tokens one = login(email);
+		Tokens two = login(email);
+		assertThat(post("/api/auth/logout-all", "", bearer(one.access())).status()).isEqualTo(204);
+		assertThat(post("/api/auth/refresh", Map.of("refreshToken", one.refresh())).status()).isEqualTo(401);
+		assertThat(post("/api/auth/refresh", Map.of("refreshToken", two.refresh())).status()).isEqualTo(401);
+	}
+
+	@Test
+	void signupRefusesWeakPasswordsDuplicatesAndMalformedInput() {
+		String email = uniqueEmail();
+		Response weak = post("/api/auth/signup",
+				Map.of("email", email, "password", "password1234", "displayName", "A"));
+		assertThat(weak.status()).isEqualTo(400);
+		assertThat(weak.problemType()).isEqualTo("urn:taskflow:problem:weak-password");
+		Response shortOne = post("/api/auth/signup", Map.of("email", email, "password", "short", "displayName", "A"));
+		assertThat(shortOne.problemType()).isEqualTo("urn:taskflow:problem:weak-password");
+
+		signup(email);
+		Response duplicate = post("/api/auth/signup",
+				Map.of("email", email.toUpperCase(), "password", PASSWORD, "displayName", "B"));
+		assertThat(duplicate.status()).isEqualTo(409);
+		assertThat(duplicate.problemType()).isEqualTo("urn:taskflow:problem:email-taken");
+
+		Response invalid = post("/api/auth/signup", Map.of("email", "not-an-email", "password", PASSWORD));
+		assertThat(invalid.status()).isEqualTo(400);
+		assertThat(invalid.problemType()).isEqualTo("urn:taskflow:problem:validation");
+		assertThat(invalid.body().get("errors").toString()).contains("email", "displayName");
+
+		Response malformed = post("/api/auth/signup", "{\"email\": [");
+		assertThat(malformed.status()).isEqualTo(400);
+		assertThat(malformed.problemType()).isEqualTo("urn:taskflow:problem:malformed-body");
+		Response huge = post("/api/auth/signup",
+				Map.of("email", email, "password", "x".repeat(100_000), "displayName", "A"));
+		assertThat(huge.status()).isEqualTo(400);
+	}
+
+	@Test
+	void anAdminListsAndDisablesAccountsAndADisabledAccountIsLockedOut() {
+		String adminEmail = "admin@taskflow.test";
+		if (post("/api/auth/login", Map.of("email", adminEmail, "password", PASSWORD)).status() != 200) {
+			signup(adminEmail);
+		}
+		Tokens admin = login(adminEmail);
+		String email = uniqueEmail();
+		String userId = signup(email);
+		Tokens user = login(email);
+
+		assertThat(get("/api/auth/admin/users", bearer(user.access())).status()).isEqualTo(403);
+		Response page = get("/api/auth/admin/users?size=100", bearer(admin.access()));
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body().get("total").asLong()).isGreaterThanOrEqualTo(2);
+		assertThat(get("/api/auth/admin/users?size=1000", bearer(admin.access())).status()).isEqualTo(400);
+
+		assertThat(post("/api/auth/admin/users/" + userId + "/disable", "", bearer(admin.access())).status())
+			.isEqualTo(204);
+		assertThat(post("/api/auth/refresh", Map.of("refreshToken", user.refresh())).status()).isEqualTo(401);
+		Response login = post("/api/auth/login", Map.of("email", email, "password", PASSWORD));
+		assertThat(login.status()).isEqualTo(403);
+		assertThat(login.problemType()).isEqualTo("urn:taskflow:problem:account-disabled");
+		assertThat(post("/api/auth/admin/users/nobody/disable", "", bearer(admin.access())).status()).isEqualTo(404);
+	}
+
+}
