@@ -1,0 +1,53 @@
+package org.taskflow.support.events;
+
+import java.time.Clock;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * CloudEvents in and out: the outbox relay (when {@code taskflow.outbox.topic} is set)
+ * and dead-letter handling for every listener.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration" })
+@EnableConfigurationProperties(OutboxProperties.class)
+@EnableScheduling
+public class EventsSupportAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/** Events say where they come from: {@code /<spring.application.name>}. */
+	@Bean
+	CloudEvents cloudEvents(JsonMapper json, Clock clock, Environment environment) {
+		return new CloudEvents(json, clock, "/" + environment.getRequiredProperty("spring.application.name"));
+	}
+
+	@Bean
+	@ConditionalOnProperty("taskflow.outbox.topic")
+	OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, CloudEvents events,
+			OutboxProperties properties) {
+		return new OutboxRelay(mongo, kafka, events, properties);
+	}
+
+	@Bean
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
+		return DeadLetters.errorHandler(template);
+	}
+
+}
