@@ -99,7 +99,7 @@ abstract class AuthIntegrationTests {
 
 	private Response send(HttpRequest.Builder request, String... headers) {
 		for (int i = 0; i < headers.length; i += 2) {
-			request.header(headers[i], headers[i + 1]);
+			request.setHeader(headers[i], headers[i + 1]);
 		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());

@@ -184,4 +184,14 @@ class WebLoginIntegrationTests extends AuthIntegrationTests {
 		assertThat(post("/api/auth/admin/users/nobody/disable", "", bearer(admin.access())).status()).isEqualTo(404);
 	}
 
+	@Test
+	void springsOwnErrorsAreProblemsWithStableTypes() {
+		Response wrongMethod = delete("/api/auth/signup");
+		assertThat(wrongMethod.status()).isEqualTo(405);
+		assertThat(wrongMethod.problemType()).isEqualTo("urn:taskflow:problem:method-not-allowed");
+		Response wrongMediaType = post("/api/auth/signup", "email=a", "Content-Type", "text/plain");
+		assertThat(wrongMediaType.status()).isEqualTo(415);
+		assertThat(wrongMediaType.problemType()).isEqualTo("urn:taskflow:problem:unsupported-media-type");
+	}
+
 }

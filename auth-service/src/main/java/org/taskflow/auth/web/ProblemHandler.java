@@ -12,6 +12,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -60,12 +61,16 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body, HttpHeaders headers,
 			HttpStatusCode status, WebRequest request) {
-		if (body instanceof ProblemDetail problem && URI.create("about:blank").equals(problem.getType())) {
-			HttpStatus known = HttpStatus.resolve(status.value());
-			String slug = (known != null) ? known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-') : "error";
-			problem.setType(Problems.of(known, slug, "").getType());
+		// Spring passes no body for its own ErrorResponse exceptions and fills it in
+		// later
+		Object problem = (body == null && ex instanceof ErrorResponse error) ? error.getBody() : body;
+		HttpStatus known = HttpStatus.resolve(status.value());
+		if (problem instanceof ProblemDetail detail && known != null
+				&& (detail.getType() == null || URI.create("about:blank").equals(detail.getType()))) {
+			String slug = known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+			detail.setType(Problems.of(known, slug, "").getType());
 		}
-		return super.handleExceptionInternal(ex, body, headers, status, request);
+		return super.handleExceptionInternal(ex, problem, headers, status, request);
 	}
 
 	/**
