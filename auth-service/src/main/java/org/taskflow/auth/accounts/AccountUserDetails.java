@@ -1,9 +1,4 @@
 package org.taskflow.auth.accounts;
-
-import java.io.Serial;
-
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
@@ -29,28 +24,6 @@ class AccountUserDetails implements UserDetailsService {
 			throw new UsernameNotFoundException("unknown");
 		}
 		return new AccountUser(account);
-	}
-
-	/**
-	 * A logged-in person: the username is the email, {@link #id()} the stable user id.
-	 */
-	public static final class AccountUser extends User {
-
-		@Serial
-		private static final long serialVersionUID = 1L;
-
-		private final String id;
-
-		AccountUser(Account account) {
-			super(account.email(), account.passwordHash(), account.status() == Account.Status.ACTIVE, true, true, true,
-					account.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
-			this.id = account.id();
-		}
-
-		public String id() {
-			return this.id;
-		}
-
 	}
 
 }

@@ -7,6 +7,7 @@ import org.springframework.security.oauth2.server.authorization.token.JwtEncodin
 import org.springframework.security.oauth2.server.authorization.token.OAuth2TokenCustomizer;
 import org.springframework.stereotype.Component;
 import org.taskflow.auth.AuthProperties;
+import org.taskflow.auth.accounts.AccountUser;
 import org.taskflow.auth.keys.SigningKeys;
 
 /**
@@ -31,6 +32,20 @@ class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 		context.getJwsHeader().keyId(this.keys.active().getKeyID());
 		if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
 			context.getClaims().audience(List.of(this.properties.audience()));
+		}
+		// A person who logged in on the form: the same subject and roles as in
+		// first-party
+		// tokens, not the email the form used as username
+		if (context.getPrincipal().getPrincipal() instanceof AccountUser person) {
+			context.getClaims().subject(person.id());
+			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {
+				context.getClaims()
+					.claim("roles",
+							person.getAuthorities()
+								.stream()
+								.map((authority) -> authority.getAuthority().substring("ROLE_".length()))
+								.toList());
+			}
 		}
 	}
 
