@@ -54,6 +54,30 @@ class UserEventsIntegrationTests extends AuthIntegrationTests {
 	}
 
 	@Test
+	void publishesPasswordChangedAndDisabledWithoutSecrets() {
+		String adminEmail = "admin@taskflow.test";
+		if (post("/api/auth/login", Map.of("email", adminEmail, "password", PASSWORD)).status() != 200) {
+			signup(adminEmail);
+		}
+		String admin = login(adminEmail).access();
+		String email = uniqueEmail();
+		String userId = signup(email);
+		String newPassword = "a much longer new passphrase";
+		assertThat(post("/api/auth/password", Map.of("currentPassword", PASSWORD, "newPassword", newPassword),
+				bearer(login(email).access()))
+			.status()).isEqualTo(204);
+		assertThat(post("/api/auth/admin/users/" + userId + "/disable", "", bearer(admin)).status()).isEqualTo(204);
+
+		ConsumerRecord<String, String> changed = awaitRecord("taskflow.auth.user-events.v1",
+				(r) -> userId.equals(r.key()) && r.value().contains("taskflow.auth.UserPasswordChanged.v1"));
+		assertThat(this.json.readTree(changed.value()).get("data").get("userId").asString()).isEqualTo(userId);
+		assertThat(changed.value()).doesNotContain(newPassword, PASSWORD).doesNotContainIgnoringCase("hash");
+		ConsumerRecord<String, String> disabled = awaitRecord("taskflow.auth.user-events.v1",
+				(r) -> userId.equals(r.key()) && r.value().contains("taskflow.auth.UserDisabled.v1"));
+		assertThat(this.json.readTree(disabled.value()).get("data").has("disabledAt")).isTrue();
+	}
+
+	@Test
 	void userDeletedRemovesTheCredentialsAndSessionsAndAPoisonRecordGoesToTheDeadLetterTopic() throws Exception {
 		String email = uniqueEmail();
 		String userId = signup(email);
