@@ -1,11 +1,18 @@
 package org.taskflow.gateway;
 
 import java.time.Duration;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -36,6 +43,30 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 			Backends.TASK.restart();
 		}
 		awaitHealthy("/api/tasks/1");
+	}
+
+	@Test
+	void letsManyConcurrentCallsThroughNotJustTheDefaultBulkheadOf25() {
+		// Reactor Netty's default pool would cap the test itself at 16 connections
+		ConnectionProvider connections = ConnectionProvider.create("concurrent-test", 64);
+		try {
+			WebClient web = WebClient.builder()
+				.baseUrl(baseUrl())
+				.clientConnector(new ReactorClientHttpConnector(HttpClient.create(connections)))
+				.build();
+			List<Integer> statuses = Flux.range(0, 40)
+				.flatMap((i) -> web.get()
+					.uri("/api/users/slow?ms=500")
+					.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+					.header("X-Forwarded-For", randomAddress())
+					.exchangeToMono((response) -> Mono.just(response.statusCode().value())), 40)
+				.collectList()
+				.block(Duration.ofSeconds(20));
+			assertThat(statuses).hasSize(40).containsOnly(200);
+		}
+		finally {
+			connections.dispose();
+		}
 	}
 
 	@Test
