@@ -104,7 +104,7 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 			.jsonPath("$.status")
 			.isEqualTo(401)
 			.jsonPath("$.type")
-			.isEqualTo("https://taskflow.org/problems/unauthorized");
+			.isEqualTo("urn:taskflow:problem:unauthorized");
 	}
 
 }

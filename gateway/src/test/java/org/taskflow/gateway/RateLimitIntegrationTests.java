@@ -83,7 +83,7 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 			.value(HttpHeaders.RETRY_AFTER, (seconds) -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L))
 			.expectBody()
 			.jsonPath("$.type")
-			.isEqualTo("https://taskflow.org/problems/rate-limited");
+			.isEqualTo("urn:taskflow:problem:rate-limited");
 	}
 
 }

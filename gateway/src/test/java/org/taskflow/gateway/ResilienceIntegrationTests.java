@@ -36,7 +36,7 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 					.exists(HttpHeaders.RETRY_AFTER)
 					.expectBody()
 					.jsonPath("$.type")
-					.isEqualTo("https://taskflow.org/problems/service-unavailable");
+					.isEqualTo("urn:taskflow:problem:service-unavailable");
 			}
 		}
 		finally {

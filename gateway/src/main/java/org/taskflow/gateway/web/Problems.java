@@ -24,8 +24,11 @@ import org.springframework.web.server.ServerWebExchange;
 @Component
 public final class Problems {
 
-	/** Base of the stable {@code type} URIs of the gateway's problems. */
-	public static final String TYPE_BASE = "https://taskflow.org/problems/";
+	/**
+	 * Base of the stable {@code type} URIs of the gateway's problems; the same scheme as
+	 * every service's, a URN because it names a problem and is not a page to fetch.
+	 */
+	public static final String TYPE_BASE = "urn:taskflow:problem:";
 
 	private final ServerResponse.Context context;
 
