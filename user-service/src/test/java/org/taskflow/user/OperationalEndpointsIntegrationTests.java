@@ -2,24 +2,19 @@ package org.taskflow.user;
 
 import java.util.List;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.taskflow.testsupport.IntegrationTest;
 import org.taskflow.testsupport.OperationalEndpointsContract;
 
-@IntegrationTest
-class OperationalEndpointsIntegrationTests implements OperationalEndpointsContract {
-
-	@LocalServerPort
-	int port;
+class OperationalEndpointsIntegrationTests extends UserIntegrationTests implements OperationalEndpointsContract {
 
 	@Override
 	public int port() {
 		return this.port;
 	}
 
+	/** Ready only once MongoDB answers and the schema migrations are applied. */
 	@Override
 	public List<String> healthComponents() {
-		return List.of("mongo");
+		return List.of("mongo", "migrations");
 	}
 
 }

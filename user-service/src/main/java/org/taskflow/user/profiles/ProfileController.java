@@ -1,0 +1,147 @@
+package org.taskflow.user.profiles;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.taskflow.support.web.ApiException;
+
+/**
+ * {@code /api/users}: a person's own profile, the assignee picker's search, and the
+ * administrators' list. The caller is always the token's subject; nobody reads or changes
+ * another person's profile here.
+ *
+ * <p>
+ * A profile is created by auth-service's {@code UserRegistered} event, not by the first
+ * request: until that event has arrived (normally well under a second after signup) the
+ * profile is a 404 {@code profile-not-ready} with {@code Retry-After}. Creating it lazily
+ * from the token would give a profile without the email and name only registration knows.
+ */
+@RestController
+@RequestMapping("/api/users")
+class ProfileController {
+
+	static final int SEARCH_LIMIT = 20;
+
+	private final ProfileService profiles;
+
+	ProfileController(ProfileService profiles) {
+		this.profiles = profiles;
+	}
+
+	@GetMapping("/me")
+	Mono<ProfileResponse> me(@AuthenticationPrincipal Jwt caller) {
+		return this.profiles.own(caller.getSubject()).map(ProfileResponse::of);
+	}
+
+	@PatchMapping("/me")
+	Mono<ProfileResponse> update(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody ProfilePatch patch) {
+		return this.profiles.update(caller.getSubject(), patch).map(ProfileResponse::of);
+	}
+
+	/**
+	 * Deletes the account: the profile's personal data at once, everything else in every
+	 * service when they consume {@code UserDeleted}.
+	 */
+	@DeleteMapping("/me")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	Mono<Void> delete(@AuthenticationPrincipal Jwt caller) {
+		return this.profiles.delete(caller.getSubject());
+	}
+
+	/**
+	 * People whose name or email starts with {@code q}, for picking an assignee: only
+	 * what the picker shows, never the email it matched.
+	 */
+	@GetMapping("/search")
+	Flux<UserSummary> search(@RequestParam String q) {
+		String prefix = Profile.normalise(q);
+		if (prefix.length() < 2 || prefix.length() > 100) {
+			return Flux.error(new ApiException(HttpStatus.BAD_REQUEST, "invalid-parameter",
+					"Parameter 'q' needs 2 to 100 characters."));
+		}
+		return this.profiles.search(prefix, SEARCH_LIMIT).map(UserSummary::of);
+	}
+
+	/**
+	 * Every profile, by id, for administrators; {@code cursor} is the {@code nextCursor}
+	 * of the previous page.
+	 */
+	@GetMapping
+	Mono<UserPage> list(@RequestParam(required = false) @Nullable String cursor,
+			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+		return this.profiles.page((cursor != null) ? Cursor.decode(cursor) : null, size + 1)
+			.map(AdminUser::of)
+			.collectList()
+			.map((users) -> (users.size() > size)
+					? new UserPage(users.subList(0, size), Cursor.encode(users.get(size - 1).id()))
+					: new UserPage(users, null));
+	}
+
+	record UserSummary(String id, String displayName, @Nullable String avatarUrl) {
+
+		static UserSummary of(Profile profile) {
+			return new UserSummary(profile.id(), String.valueOf(profile.displayName()), profile.avatarUrl());
+		}
+
+	}
+
+	record AdminUser(String id, @Nullable String email, @Nullable String displayName, boolean active,
+			@Nullable Instant createdAt) {
+
+		static AdminUser of(Profile profile) {
+			return new AdminUser(profile.id(), profile.email(), profile.displayName(), profile.active(),
+					profile.createdAt());
+		}
+
+	}
+
+	record UserPage(List<AdminUser> items, @Nullable String nextCursor) {
+	}
+
+	/** Opaque to clients: the last id of a page, base64url. */
+	static final class Cursor {
+
+		private Cursor() {
+		}
+
+		static String encode(String lastId) {
+			return Base64.getUrlEncoder().withoutPadding().encodeToString(lastId.getBytes(StandardCharsets.UTF_8));
+		}
+
+		static String decode(String cursor) {
+			try {
+				String lastId = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
+				if (lastId.isBlank() || cursor.length() > 400) {
+					throw new IllegalArgumentException("empty");
+				}
+				return lastId;
+			}
+			catch (IllegalArgumentException ex) {
+				throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-parameter",
+						"Parameter 'cursor' is not a cursor this service issued.");
+			}
+		}
+
+	}
+
+}
