@@ -2,15 +2,9 @@ package org.taskflow.task;
 
 import java.util.List;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.taskflow.testsupport.IntegrationTest;
 import org.taskflow.testsupport.OperationalEndpointsContract;
 
-@IntegrationTest
-class OperationalEndpointsIntegrationTests implements OperationalEndpointsContract {
-
-	@LocalServerPort
-	int port;
+class OperationalEndpointsIntegrationTests extends TaskIntegrationTests implements OperationalEndpointsContract {
 
 	@Override
 	public int port() {
@@ -19,7 +13,7 @@ class OperationalEndpointsIntegrationTests implements OperationalEndpointsContra
 
 	@Override
 	public List<String> healthComponents() {
-		return List.of("mongo");
+		return List.of("mongo", "migrations");
 	}
 
 }

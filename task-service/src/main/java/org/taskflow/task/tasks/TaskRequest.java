@@ -1,0 +1,80 @@
+package org.taskflow.task.tasks;
+
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The fields a client may set on a task: the body of create and full update, and the
+ * document a merge patch is applied to. Owner, id, version and timestamps are not here,
+ * so they cannot be mass-assigned. {@code dueDate} (a day) and {@code dueAt} (an instant,
+ * with the IANA {@code dueZone} the user picked) are mutually exclusive. Omitted optional
+ * fields take their defaults: status {@code TODO}, priority {@code MEDIUM}, no tags, no
+ * assignees.
+ */
+public record TaskRequest(@NotBlank @Size(max = 200) String title, @Size(max = 20_000) @Nullable String description,
+		@Nullable TaskStatus status, @Nullable Priority priority, @Nullable LocalDate dueDate, @Nullable Instant dueAt,
+		@Size(max = 64) @Nullable String dueZone,
+		@Size(max = 20) @Nullable List<@NotNull @Pattern(regexp = TAG,
+				message = "letters, digits, '-', '_' or '.', at most 40") String> tags,
+		@Size(max = 20) @Nullable List<@NotBlank @Size(max = 100) String> assigneeIds) {
+
+	static final String TAG = "[\\p{L}\\p{N}][\\p{L}\\p{N}_.\\-]{0,39}";
+
+	TaskStatus statusOrDefault() {
+		return (this.status != null) ? this.status : TaskStatus.TODO;
+	}
+
+	Priority priorityOrDefault() {
+		return (this.priority != null) ? this.priority : Priority.MEDIUM;
+	}
+
+	/** Tags compare case-insensitively: stored lower-case, once each, in order. */
+	List<String> normalisedTags() {
+		return (this.tags != null) ? this.tags.stream().map((tag) -> tag.toLowerCase(Locale.ROOT)).distinct().toList()
+				: List.of();
+	}
+
+	List<String> normalisedAssignees() {
+		return (this.assigneeIds != null) ? this.assigneeIds.stream().map(String::strip).distinct().toList()
+				: List.of();
+	}
+
+	/** What annotations cannot say: the due fields' rules. Empty when valid. */
+	List<Map<String, String>> crossFieldErrors() {
+		List<Map<String, String>> errors = new ArrayList<>();
+		if (this.dueDate != null && this.dueAt != null) {
+			errors.add(Map.of("field", "dueAt", "message", "set either dueDate or dueAt, not both"));
+		}
+		if (this.dueZone != null) {
+			if (this.dueAt == null) {
+				errors.add(Map.of("field", "dueZone", "message", "only with dueAt"));
+			}
+			else if (!isZone(this.dueZone)) {
+				errors.add(Map.of("field", "dueZone", "message", "is not an IANA time zone"));
+			}
+		}
+		return errors;
+	}
+
+	private static boolean isZone(String zone) {
+		try {
+			return ZoneId.of(zone).getId().equals(zone);
+		}
+		catch (DateTimeException ex) {
+			return false;
+		}
+	}
+
+}
