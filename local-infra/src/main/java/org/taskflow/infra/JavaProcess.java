@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -32,14 +33,24 @@ public final class JavaProcess {
 	 */
 	public static JavaProcess start(String name, List<String> jvmArgs, List<String> mainArgs, Path log)
 			throws IOException {
+		return start(name, jvmArgs, mainArgs, Map.of(), log);
+	}
+
+	/**
+	 * Starts {@code java <jvmArgs> <mainArgs>} with this process's environment plus
+	 * {@code environment}.
+	 */
+	public static JavaProcess start(String name, List<String> jvmArgs, List<String> mainArgs,
+			Map<String, String> environment, Path log) throws IOException {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.addAll(jvmArgs);
 		command.addAll(mainArgs);
 		Files.createDirectories(log.toAbsolutePath().getParent());
-		Process process = new ProcessBuilder(command).redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
-			.start();
+		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+		builder.environment().putAll(environment);
+		Process process = builder.start();
 		return new JavaProcess(name, process, log);
 	}
 

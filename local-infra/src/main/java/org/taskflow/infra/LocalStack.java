@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 
@@ -21,9 +22,10 @@ import java.util.stream.Stream;
  * {@code <home>/.local/logs}.
  *
  * <p>
- * Usage: {@code java -jar local-infra/target/local-infra.jar [home]}. The services'
- * default configuration already points at these ports, so nothing is passed to them but
- * JVM options.
+ * Usage: {@code java -jar local-infra/target/local-infra.jar [home] [--otel[=endpoint]]}.
+ * The services' default configuration already points at these ports, so nothing is passed
+ * to them but JVM options, and with {@code --otel} the OpenTelemetry agent and its
+ * settings ({@link OpenTelemetryAgent}).
  */
 public final class LocalStack {
 
@@ -56,14 +58,18 @@ public final class LocalStack {
 
 	private final Path pids;
 
+	/** The agent every service JVM gets, or null for none. */
+	private final OpenTelemetryAgent telemetry;
+
 	private final List<AutoCloseable> infrastructure = new ArrayList<>();
 
 	private final List<JavaProcess> services = new ArrayList<>();
 
 	private volatile boolean stopping;
 
-	LocalStack(Path home) {
+	LocalStack(Path home, OpenTelemetryAgent telemetry) {
 		this.home = home.toAbsolutePath().normalize();
+		this.telemetry = telemetry;
 		this.data = this.home.resolve(".local/data");
 		this.logs = this.home.resolve(".local/logs");
 		this.run = this.home.resolve(".local/run");
@@ -74,7 +80,20 @@ public final class LocalStack {
 		// Named so that it never shadows the logging setup of code that has this artifact
 		// on its class path.
 		System.setProperty("logback.configurationFile", "taskflow-launcher-logback.xml");
-		LocalStack stack = new LocalStack(Path.of(args.length > 0 ? args[0] : "."));
+		Path home = Path.of(".");
+		OpenTelemetryAgent telemetry = null;
+		for (String arg : args) {
+			if (arg.startsWith("--otel")) {
+				telemetry = OpenTelemetryAgent.fromOption(arg);
+			}
+			else if (arg.startsWith("-")) {
+				throw new IllegalArgumentException("unknown option " + arg + "; usage: [home] [--otel[=endpoint]]");
+			}
+			else {
+				home = Path.of(arg);
+			}
+		}
+		LocalStack stack = new LocalStack(home, telemetry);
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			stack.stop();
@@ -106,8 +125,15 @@ public final class LocalStack {
 				REDIS_PORT, kafka.bootstrapServers(), SMTP_PORT, IMAP_PORT);
 
 		for (Service service : SERVICES) {
-			JavaProcess process = JavaProcess.start(service.name(), SERVICE_JVM_OPTIONS,
-					List.of("-jar", service.jar(this.home).toString()), this.logs.resolve(service.name() + ".log"));
+			List<String> jvmOptions = new ArrayList<>(SERVICE_JVM_OPTIONS);
+			Map<String, String> environment = Map.of();
+			if (this.telemetry != null) {
+				jvmOptions.addAll(this.telemetry.jvmOptions(this.home, service.name()));
+				environment = this.telemetry.environment(service.name());
+			}
+			JavaProcess process = JavaProcess.start(service.name(), jvmOptions,
+					List.of("-jar", service.jar(this.home).toString()), environment,
+					this.logs.resolve(service.name() + ".log"));
 			process.onExit().thenRun(() -> {
 				if (!this.stopping) {
 					say("%s exited unexpectedly; see %s", service.name(), process.log());
@@ -117,6 +143,9 @@ public final class LocalStack {
 		}
 		recordChildren();
 		say("Starting %d services (logs in %s)", SERVICES.size(), this.logs);
+		if (this.telemetry != null) {
+			say("  with the OpenTelemetry agent: traces to %s (OTLP/HTTP)", this.telemetry.endpoint());
+		}
 		for (int i = 0; i < SERVICES.size(); i++) {
 			awaitReady(SERVICES.get(i), this.services.get(i));
 		}
