@@ -71,6 +71,12 @@ class DockerfileTests {
 	}
 
 	@Test
+	void namesTraceIdsInTheLogsAsEcsDoes() {
+		assertThat(this.dockerfile).contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_TRACE_ID_KEY=trace.id")
+			.contains("OTEL_INSTRUMENTATION_COMMON_LOGGING_SPAN_ID_KEY=span.id");
+	}
+
+	@Test
 	void checksHealthWithoutCurl() {
 		assertThat(this.instructions).anyMatch((line) -> line.startsWith("HEALTHCHECK ")
 				&& line.endsWith("CMD [\"bash\", \"/opt/taskflow/healthcheck.sh\"]"));
