@@ -88,6 +88,26 @@ final class EmbeddedInfrastructure implements TestInfrastructure {
 	}
 
 	@Override
+	public boolean canRestartKafka() {
+		return true;
+	}
+
+	@Override
+	public void stopKafka() {
+		this.kafka.stop();
+	}
+
+	@Override
+	public void startKafka() {
+		try {
+			this.kafka.start();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	@Override
 	public String description() {
 		return "embedded servers (no Docker engine): mongo-java-server " + mongoUri() + ", Kafka KRaft "
 				+ kafkaBootstrapServers() + ", redis-server " + redisHost() + ":" + redisPort() + ", GreenMail SMTP "

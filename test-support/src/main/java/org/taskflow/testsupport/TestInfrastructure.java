@@ -32,6 +32,25 @@ public interface TestInfrastructure {
 	/** A short description for the test log. */
 	String description();
 
+	/**
+	 * Whether {@link #stopKafka()} and {@link #startKafka()} are available: the embedded
+	 * broker comes back on the same address with its data; a container would come back on
+	 * another port, which running services could not find.
+	 */
+	default boolean canRestartKafka() {
+		return false;
+	}
+
+	/** Stops Kafka, keeping its data, to test behaviour while it is down. */
+	default void stopKafka() {
+		throw new UnsupportedOperationException("Kafka cannot be restarted on " + description());
+	}
+
+	/** Starts Kafka again on the same address and waits until it answers. */
+	default void startKafka() {
+		throw new UnsupportedOperationException("Kafka cannot be restarted on " + description());
+	}
+
 	/** Spring properties that point a service at this infrastructure. */
 	default Map<String, Object> springProperties() {
 		return Map.of("spring.mongodb.uri", mongoUri(), "spring.kafka.bootstrap-servers", kafkaBootstrapServers(),

@@ -28,6 +28,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /** Each server of the shared infrastructure does its job over a real socket. */
 class TestInfrastructureTests {
@@ -61,6 +62,34 @@ class TestInfrastructureTests {
 				consumer.poll(Duration.ofMillis(500)).forEach((record) -> values.add(record.value()));
 			}
 			assertThat(values).containsExactly("hello");
+		}
+	}
+
+	@Test
+	void kafkaComesBackOnItsAddressWithItsData() throws Exception {
+		assumeTrue(this.infrastructure.canRestartKafka(), "Kafka cannot be restarted on this infrastructure");
+		String topic = "infra-restart-" + UUID.randomUUID();
+		Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.infrastructure.kafkaBootstrapServers());
+		try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(topic, "k", "before")).get();
+		}
+		this.infrastructure.stopKafka();
+		this.infrastructure.startKafka();
+		try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {
+			producer.send(new ProducerRecord<>(topic, "k", "after")).get();
+		}
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				this.infrastructure.kafkaBootstrapServers(), ConsumerConfig.GROUP_ID_CONFIG, topic,
+				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+			consumer.subscribe(List.of(topic));
+			List<String> values = new java.util.ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+			while (values.size() < 2 && System.nanoTime() < deadline) {
+				consumer.poll(Duration.ofMillis(500)).forEach((record) -> values.add(record.value()));
+			}
+			assertThat(values).containsExactly("before", "after");
 		}
 	}
 
