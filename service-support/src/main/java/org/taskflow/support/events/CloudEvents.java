@@ -31,7 +31,7 @@ public final class CloudEvents {
 	 */
 	public OutboxEvent pending(String type, String subject, Object data) {
 		return new OutboxEvent(UUID.randomUUID().toString(), type, subject, this.clock.instant(),
-				this.json.writeValueAsString(data));
+				this.json.writeValueAsString(data), Tracing.currentTraceparent());
 	}
 
 	String envelope(OutboxEvent event) {
@@ -43,6 +43,10 @@ public final class CloudEvents {
 		envelope.put("subject", event.subject());
 		envelope.put("time", event.time().toString());
 		envelope.put("datacontenttype", "application/json");
+		if (event.traceparent() != null) {
+			// the CloudEvents distributed-tracing extension
+			envelope.put("traceparent", event.traceparent());
+		}
 		envelope.put("data", this.json.readTree(event.data()));
 		return this.json.writeValueAsString(envelope);
 	}

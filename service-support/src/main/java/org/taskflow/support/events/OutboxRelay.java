@@ -72,10 +72,14 @@ public final class OutboxRelay {
 
 	private Mono<Void> publish(String collection, Object ownerId, Document stored) {
 		OutboxEvent event = new OutboxEvent(stored.getString("_id"), stored.getString("type"),
-				stored.getString("subject"), stored.getDate("time").toInstant(), stored.getString("data"));
-		// send() may block while it waits for cluster metadata: never on an event loop
+				stored.getString("subject"), stored.getDate("time").toInstant(), stored.getString("data"),
+				stored.getString("traceparent"));
+		// send() may block while it waits for cluster metadata: never on an event loop.
+		// It runs in the trace of the request that made the change, so the publish and
+		// every consumer's work join that trace instead of the relay's own.
 		return Mono
-			.fromFuture(() -> this.kafka.send(this.properties.topic(), event.subject(), this.events.envelope(event)))
+			.fromFuture(() -> Tracing.within(event.traceparent(),
+					() -> this.kafka.send(this.properties.topic(), event.subject(), this.events.envelope(event))))
 			.subscribeOn(Schedulers.boundedElastic())
 			.timeout(SEND_TIMEOUT)
 			.then(this.mongo.updateFirst(new Query(Criteria.where("_id").is(ownerId)),

@@ -4,6 +4,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.TraceFlags;
+import io.opentelemetry.api.trace.TraceState;
+import io.opentelemetry.context.Scope;
 import org.junit.jupiter.api.Test;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
@@ -55,6 +60,28 @@ class CloudEventsTests {
 	void somethingThatIsNotACloudEventFailsAsJson() {
 		assertThatExceptionOfType(JacksonException.class)
 			.isThrownBy(() -> this.events.read("not json", Consumed.class));
+	}
+
+	@Test
+	void anEventMadeInsideATraceCarriesItsTraceparent() {
+		SpanContext request = SpanContext.create("4bf92f3577b34da6a3ce929d0e0e4736", "00f067aa0ba902b7",
+				TraceFlags.getSampled(), TraceState.getDefault());
+		OutboxEvent event;
+		try (Scope scope = Span.wrap(request).makeCurrent()) {
+			event = this.events.pending("t", "s", new Consumed("a"));
+		}
+		assertThat(event.traceparent()).isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+		assertThat(this.events.envelope(event)).contains("\"traceparent\":\"" + event.traceparent() + "\"");
+		assertThat(Tracing.within(event.traceparent(), () -> Span.current().getSpanContext().getTraceId()))
+			.as("the relay publishes in the request's trace")
+			.isEqualTo(request.getTraceId());
+	}
+
+	@Test
+	void anEventMadeOutsideATraceHasNone() {
+		OutboxEvent event = this.events.pending("t", "s", new Consumed("a"));
+		assertThat(event.traceparent()).isNull();
+		assertThat(this.events.envelope(event)).doesNotContain("traceparent");
 	}
 
 }
