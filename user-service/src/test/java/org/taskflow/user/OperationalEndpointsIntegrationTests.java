@@ -2,7 +2,11 @@ package org.taskflow.user;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import org.taskflow.testsupport.OperationalEndpointsContract;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OperationalEndpointsIntegrationTests extends UserIntegrationTests implements OperationalEndpointsContract {
 
@@ -15,6 +19,15 @@ class OperationalEndpointsIntegrationTests extends UserIntegrationTests implemen
 	@Override
 	public List<String> healthComponents() {
 		return List.of("mongo", "migrations");
+	}
+
+	/** The gateway aggregates it at /v3/api-docs/user. */
+	@Test
+	void publishesItsOpenApiDocumentWithoutAToken() {
+		Response docs = get("/v3/api-docs", null);
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.json().get("paths").propertyNames()).contains("/api/users/me", "/api/users/search",
+				"/api/users", "/internal/users");
 	}
 
 }
