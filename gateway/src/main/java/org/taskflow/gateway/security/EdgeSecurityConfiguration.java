@@ -1,5 +1,6 @@
 package org.taskflow.gateway.security;
 
+import java.time.Clock;
 import java.util.List;
 
 import org.springframework.context.annotation.Bean;
@@ -43,6 +44,9 @@ import org.taskflow.gateway.web.Problems;
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
 class EdgeSecurityConfiguration {
+
+	// a decoded token weighs a few KB: tens of MB at most
+	private static final int ACCEPTED_TOKENS_CACHED = 10_000;
 
 	@Bean
 	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, Problems problems, EdgeSecurityProperties properties) {
@@ -103,13 +107,13 @@ class EdgeSecurityConfiguration {
 	@Bean
 	ReactiveJwtDecoder jwtDecoder(ServiceEndpoints services, TokenProperties token) {
 		// NimbusReactiveJwtDecoder fetches the JWKS lazily and refetches on an unknown
-		// kid
+		// kid; tokens that pass are remembered until they expire (CachingJwtDecoder)
 		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(services.jwks().toString()).build();
 		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
 				(aud) -> aud != null && aud.contains(token.audience()));
 		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
 				JwtValidators.createDefaultWithIssuer(token.issuer().toString()), audience));
-		return decoder;
+		return new CachingJwtDecoder(decoder, ACCEPTED_TOKENS_CACHED, Clock.systemUTC());
 	}
 
 	@Bean
