@@ -1,5 +1,7 @@
 package org.taskflow.user;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +13,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.taskflow.testsupport.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -30,7 +33,7 @@ class UserEventsIntegrationTests extends UserIntegrationTests {
 	ReactiveMongoTemplate mongo;
 
 	@Test
-	void aProfileChangePublishesUserProfileUpdatedAsACloudEvent() {
+	void aProfileChangePublishesUserProfileUpdatedAsACloudEvent() throws IOException {
 		Person person = register("Edsger Dijkstra");
 		assertThat(patch("/api/users/me",
 				Map.of("displayName", "E. W. Dijkstra", "avatarUrl", "https://example.com/ewd.png", "locale", "nl"),
@@ -47,6 +50,7 @@ class UserEventsIntegrationTests extends UserIntegrationTests {
 		assertThat(event.get("subject").asString()).isEqualTo(person.id());
 		assertThat(event.get("datacontenttype").asString()).isEqualTo("application/json");
 		assertThat(Instant.parse(event.get("time").asString())).isBefore(Instant.now().plusSeconds(1));
+		assertConformsToSchema(event);
 		JsonNode data = event.get("data");
 		assertThat(data.propertyNames()).containsExactlyInAnyOrder("userId", "displayName", "avatarUrl", "timeZone",
 				"locale");
@@ -60,7 +64,7 @@ class UserEventsIntegrationTests extends UserIntegrationTests {
 	}
 
 	@Test
-	void aPreferenceChangePublishesUserPreferencesChangedWithTheWholePreferences() {
+	void aPreferenceChangePublishesUserPreferencesChangedWithTheWholePreferences() throws IOException {
 		Person person = register("Barbara Liskov");
 		assertThat(patch("/api/users/me",
 				Map.of("timeZone", "America/New_York", "notifications", Map.of("DUE_SOON", Map.of("email", false)),
@@ -68,12 +72,12 @@ class UserEventsIntegrationTests extends UserIntegrationTests {
 				person.token())
 			.status()).isEqualTo(200);
 
-		JsonNode data = this.json
-			.readTree(awaitRecord(USER_TOPIC,
-					(r) -> event(person.id(), "taskflow.user.UserPreferencesChanged.v1").test(r)
-							&& r.value().contains("America/New_York"))
-				.value())
-			.get("data");
+		JsonNode event = this.json.readTree(
+				awaitRecord(USER_TOPIC, (r) -> event(person.id(), "taskflow.user.UserPreferencesChanged.v1").test(r)
+						&& r.value().contains("America/New_York"))
+					.value());
+		assertConformsToSchema(event);
+		JsonNode data = event.get("data");
 		assertThat(data.get("userId").asString()).isEqualTo(person.id());
 		assertThat(data.get("timeZone").asString()).isEqualTo("America/New_York");
 		JsonNode preferences = data.get("preferences");
@@ -105,7 +109,7 @@ class UserEventsIntegrationTests extends UserIntegrationTests {
 	}
 
 	@Test
-	void deletingTheAccountErasesPersonalDataAtOnceAndPublishesUserDeleted() {
+	void deletingTheAccountErasesPersonalDataAtOnceAndPublishesUserDeleted() throws IOException {
 		Person person = register("Alan Turing");
 		assertThat(patch("/api/users/me", Map.of("bio", "Computable numbers", "avatarUrl", "https://example.com/a.png"),
 				person.token())
@@ -124,6 +128,7 @@ class UserEventsIntegrationTests extends UserIntegrationTests {
 		ConsumerRecord<String, String> record = awaitRecord(USER_TOPIC,
 				event(person.id(), "taskflow.user.UserDeleted.v1"));
 		JsonNode event = this.json.readTree(record.value());
+		assertConformsToSchema(event);
 		assertThat(event.get("subject").asString()).isEqualTo(person.id());
 		assertThat(event.get("data").get("userId").asString()).isEqualTo(person.id());
 		assertThat(Instant.parse(event.get("data").get("deletedAt").asString())).isNotNull();
@@ -152,6 +157,36 @@ class UserEventsIntegrationTests extends UserIntegrationTests {
 		assertThat(get("/api/users/me", person.token()).status()).isEqualTo(404);
 		assertThat(this.mongo.findById(person.id(), Document.class, "profiles").block(WAIT).toJson())
 			.doesNotContain(person.email());
+	}
+
+	/**
+	 * The envelope has every field the published schema requires, and the data exactly
+	 * the fields the schema requires for its type.
+	 */
+	private void assertConformsToSchema(JsonNode event) throws IOException {
+		JsonNode schema;
+		try (InputStream in = new ClassPathResource("events/user-events.v1.schema.json").getInputStream()) {
+			schema = this.json.readTree(in);
+		}
+		schema.get("required")
+			.forEach((field) -> assertThat(event.has(field.asString())).as(field.asString()).isTrue());
+		String type = event.get("type").asString();
+		assertThat(schema.get("properties").get("type").get("enum").valueStream().map(JsonNode::asString))
+			.contains(type);
+		JsonNode variant = schema.get("oneOf")
+			.valueStream()
+			.filter((each) -> each.get("properties").get("type").get("const").asString().equals(type))
+			.findFirst()
+			.orElseThrow();
+		List<String> required = variant.get("properties")
+			.get("data")
+			.get("required")
+			.valueStream()
+			.map(JsonNode::asString)
+			.toList();
+		assertThat(event.get("data").propertyNames()).containsExactlyInAnyOrderElementsOf(required);
+		assertThat(event.get("source").asString())
+			.isEqualTo(schema.get("properties").get("source").get("const").asString());
 	}
 
 	private List<Document> outbox(String userId) {
