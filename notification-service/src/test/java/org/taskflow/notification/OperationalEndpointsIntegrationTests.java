@@ -2,15 +2,10 @@ package org.taskflow.notification;
 
 import java.util.List;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.taskflow.testsupport.IntegrationTest;
 import org.taskflow.testsupport.OperationalEndpointsContract;
 
-@IntegrationTest
-class OperationalEndpointsIntegrationTests implements OperationalEndpointsContract {
-
-	@LocalServerPort
-	int port;
+class OperationalEndpointsIntegrationTests extends NotificationIntegrationTests
+		implements OperationalEndpointsContract {
 
 	@Override
 	public int port() {
@@ -19,7 +14,7 @@ class OperationalEndpointsIntegrationTests implements OperationalEndpointsContra
 
 	@Override
 	public List<String> healthComponents() {
-		return List.of("mongo", "redis");
+		return List.of("mongo", "redis", "mail");
 	}
 
 }

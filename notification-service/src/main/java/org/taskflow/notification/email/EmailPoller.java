@@ -1,0 +1,182 @@
+package org.taskflow.notification.email;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
+
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Sends due deliveries. Several replicas run this at once: each delivery is claimed with
+ * one atomic findAndModify (PENDING, or SENDING whose lease ran out, becomes SENDING with
+ * this replica as owner), so only the claimant sends it; a replica that dies mid-send
+ * leaves a lease that expires and another replica sends it again. That makes email at
+ * least once in the rare crash between the SMTP hand-off and recording it, never lost.
+ * JavaMailSender blocks on sockets, so sending runs on a bounded scheduler of its own,
+ * off the Netty event loops and off the Mongo driver's threads.
+ */
+@Component
+class EmailPoller implements SmartLifecycle, DisposableBean {
+
+	private static final Logger logger = LoggerFactory.getLogger(EmailPoller.class);
+
+	private final String owner = "email-" + UUID.randomUUID();
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final JavaMailSender sender;
+
+	private final EmailProperties properties;
+
+	private final Clock clock;
+
+	private final Scheduler smtp;
+
+	EmailPoller(ReactiveMongoTemplate mongo, JavaMailSender sender, EmailProperties properties, Clock clock) {
+		this.mongo = mongo;
+		this.sender = sender;
+		this.properties = properties;
+		this.clock = clock;
+		this.smtp = Schedulers.newBoundedElastic(properties.concurrency(), 10_000, "smtp");
+	}
+
+	private volatile @Nullable Disposable loop;
+
+	/**
+	 * One round at a time, then a pause: a slow round delays the next instead of
+	 * overlapping it, and a round that hangs is cut off after the lease.
+	 */
+	@Override
+	public void start() {
+		this.loop = Mono.defer(this::sendDue).timeout(this.properties.lease()).onErrorResume((ex) -> {
+			logger.warn("Round cut off: {}", ex.toString());
+			return Mono.empty();
+		}).then(Mono.delay(this.properties.pollInterval())).repeat().subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.loop;
+		if (running != null) {
+			running.dispose();
+		}
+		this.loop = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop != null;
+	}
+
+	Mono<Void> sendDue() {
+		Instant now = this.clock.instant();
+		Query due = new Query(claimable(now)).limit(this.properties.batchSize());
+		due.fields().include("_id");
+		return this.mongo.find(due, Document.class, Delivery.COLLECTION)
+			.flatMap((candidate) -> claim(candidate.getString("_id"), now), this.properties.concurrency())
+			.flatMap(this::send, this.properties.concurrency())
+			.onErrorResume((ex) -> {
+				logger.warn("Email round failed: {}", ex.toString());
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	private static Criteria claimable(Instant now) {
+		return new Criteria().orOperator(where("state").is(Delivery.State.PENDING).and("nextAttemptAt").lte(now),
+				where("state").is(Delivery.State.SENDING).and("leaseUntil").lte(now));
+	}
+
+	/** Empty if another replica claimed it first. */
+	private Mono<Delivery> claim(String id, Instant now) {
+		Query query = new Query(new Criteria().andOperator(where("_id").is(id), claimable(now)));
+		Update update = new Update().set("state", Delivery.State.SENDING)
+			.set("owner", this.owner)
+			.set("leaseUntil", now.plus(this.properties.lease()))
+			.inc("attempts", 1);
+		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Delivery.class);
+	}
+
+	private Mono<Void> send(Delivery delivery) {
+		logger.debug("Sending email {} (attempt {})", delivery.id(), delivery.attempts());
+		return Mono.fromRunnable(() -> this.sender.send(message(delivery)))
+			.subscribeOn(this.smtp)
+			.then(Mono.defer(() -> settle(delivery,
+					new Update().set("state", Delivery.State.SENT)
+						.set("sentAt", this.clock.instant())
+						.unset("leaseUntil")
+						.unset("lastError"))))
+			.onErrorResume((ex) -> failed(delivery, ex));
+	}
+
+	private Mono<Void> failed(Delivery delivery, Throwable ex) {
+		String error = ex.getClass().getSimpleName() + ": " + ex.getMessage();
+		Update update = new Update().set("lastError", error).unset("leaseUntil");
+		if (delivery.attempts() >= this.properties.maxAttempts()) {
+			logger.warn("Email {} to user {} failed for good after {} attempts: {}", delivery.id(), delivery.userId(),
+					delivery.attempts(), error);
+			update.set("state", Delivery.State.PERMANENTLY_FAILED);
+		}
+		else {
+			update.set("state", Delivery.State.PENDING)
+				.set("nextAttemptAt", this.clock.instant().plus(this.properties.backoff(delivery.attempts())));
+		}
+		return settle(delivery, update);
+	}
+
+	/** Only while this replica still holds the claim. */
+	private Mono<Void> settle(Delivery delivery, Update update) {
+		Query mine = Query.query(where("_id").is(delivery.id())
+			.and("owner")
+			.is(this.owner)
+			.and("state")
+			.is(Delivery.State.SENDING)
+			.and("attempts")
+			.is(delivery.attempts()));
+		return this.mongo.updateFirst(mine, update, Delivery.class).then();
+	}
+
+	private MimeMessage message(Delivery delivery) {
+		MimeMessage message = this.sender.createMimeMessage();
+		try {
+			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+			helper.setFrom(this.properties.from());
+			helper.setTo(new InternetAddress(delivery.to(), true));
+			helper.setSubject(delivery.subject());
+			helper.setText(delivery.text(), delivery.html());
+			return message;
+		}
+		catch (MessagingException ex) {
+			throw new IllegalArgumentException("Cannot build the email: " + ex.getMessage(), ex);
+		}
+	}
+
+	@Override
+	public void destroy() {
+		this.smtp.dispose();
+	}
+
+}

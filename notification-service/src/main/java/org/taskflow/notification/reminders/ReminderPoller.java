@@ -1,0 +1,163 @@
+package org.taskflow.notification.reminders;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.bson.Document;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.taskflow.notification.notifications.Kind;
+import org.taskflow.notification.notifications.Notice;
+import org.taskflow.notification.notifications.Notifier;
+import org.taskflow.notification.tasks.Task;
+import org.taskflow.notification.tasks.Tasks;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * Fires due reminders. A reminder is claimed with one findAndModify (PENDING and due, or
+ * SENDING with an expired lease, becomes SENDING owned by this replica), so only one
+ * replica fires it; if that replica dies, the lease runs out and another one fires it.
+ * Firing twice cannot show twice: the notification's id is derived from the reminder and
+ * its due date. Before firing, the task is checked once more (still open, still due then,
+ * the person still on it).
+ */
+@Component
+class ReminderPoller implements SmartLifecycle {
+
+	private static final Logger logger = LoggerFactory.getLogger(ReminderPoller.class);
+
+	private final String owner = "reminders-" + UUID.randomUUID();
+
+	private final ReactiveMongoTemplate mongo;
+
+	private final Tasks tasks;
+
+	private final Notifier notifier;
+
+	private final ReminderProperties properties;
+
+	private final Clock clock;
+
+	ReminderPoller(ReactiveMongoTemplate mongo, Tasks tasks, Notifier notifier, ReminderProperties properties,
+			Clock clock) {
+		this.mongo = mongo;
+		this.tasks = tasks;
+		this.notifier = notifier;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	private volatile @Nullable Disposable loop;
+
+	/**
+	 * One round at a time, then a pause: a slow round delays the next instead of
+	 * overlapping it, and a round that hangs is cut off after the lease.
+	 */
+	@Override
+	public void start() {
+		this.loop = Mono.defer(this::fireDue).timeout(this.properties.lease()).onErrorResume((ex) -> {
+			logger.warn("Round cut off: {}", ex.toString());
+			return Mono.empty();
+		}).then(Mono.delay(this.properties.pollInterval())).repeat().subscribe();
+	}
+
+	@Override
+	public void stop() {
+		Disposable running = this.loop;
+		if (running != null) {
+			running.dispose();
+		}
+		this.loop = null;
+	}
+
+	@Override
+	public boolean isRunning() {
+		return this.loop != null;
+	}
+
+	Mono<Void> fireDue() {
+		Instant now = this.clock.instant();
+		Query due = new Query(claimable(now)).limit(this.properties.batchSize());
+		due.fields().include("_id");
+		return this.mongo.find(due, Document.class, Reminder.COLLECTION)
+			.concatMap((candidate) -> claim(candidate.getString("_id"), now))
+			.concatMap((reminder) -> fire(reminder).onErrorResume((ex) -> {
+				// left SENDING: the lease runs out and a later round tries again
+				logger.warn("Reminder {} not sent yet: {}", reminder.id(), ex.toString());
+				return Mono.empty();
+			}))
+			.onErrorResume((ex) -> {
+				logger.warn("Reminder round failed: {}", ex.toString());
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	private static Criteria claimable(Instant now) {
+		return new Criteria().orOperator(where("state").is(Reminder.State.PENDING).and("fireAt").lte(now),
+				where("state").is(Reminder.State.SENDING).and("leaseUntil").lte(now));
+	}
+
+	private Mono<Reminder> claim(String id, Instant now) {
+		Query query = new Query(new Criteria().andOperator(where("_id").is(id), claimable(now)));
+		Update update = new Update().set("state", Reminder.State.SENDING)
+			.set("owner", this.owner)
+			.set("leaseUntil", now.plus(this.properties.lease()))
+			.inc("attempts", 1);
+		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Reminder.class);
+	}
+
+	private Mono<Void> fire(Reminder reminder) {
+		return this.tasks.find(reminder.taskId())
+			.filter((task) -> stillDue(task, reminder))
+			.map(Optional::of)
+			.defaultIfEmpty(Optional.empty())
+			.flatMap(
+					(task) -> task.isPresent()
+							? this.notifier
+								.notify(new Notice("reminder:" + reminder.id() + ":" + reminder.dueKey(),
+										reminder.userId(), Kind.DUE_SOON, reminder.taskId(), task.get().title(), null,
+										reminder.dueAt()))
+								.then(settle(reminder, Reminder.State.SENT))
+							: settle(reminder, Reminder.State.CANCELLED));
+	}
+
+	private static boolean stillDue(Task task, Reminder reminder) {
+		return !task.deleted() && !task.done() && reminder.dueKey().equals(Reminders.dueKey(task))
+				&& task.responsible().contains(reminder.userId());
+	}
+
+	/**
+	 * Only while this replica still holds the claim for the same due date: a reschedule
+	 * that happened meanwhile wins.
+	 */
+	private Mono<Void> settle(Reminder reminder, Reminder.State state) {
+		Query mine = Query.query(where("_id").is(reminder.id())
+			.and("owner")
+			.is(this.owner)
+			.and("state")
+			.is(Reminder.State.SENDING)
+			.and("dueKey")
+			.is(reminder.dueKey()));
+		Update update = new Update().set("state", state).unset("owner").unset("leaseUntil");
+		if (state == Reminder.State.SENT) {
+			update.set("sentAt", this.clock.instant());
+		}
+		return this.mongo.updateFirst(mine, update, Reminder.class).then();
+	}
+
+}

@@ -1,0 +1,283 @@
+package org.taskflow.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import reactor.core.Disposable;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.codec.ServerSentEvent;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
+
+	private static final boolean[] BOTH = { true, true };
+
+	@Test
+	void anAssignmentByAnotherUserReachesTheAssigneeInAppLiveAndByEmailExactlyOnceEvenWhenDeliveredTwice() {
+		Person ada = register("Ada");
+		Person bob = register("Bob");
+		preferences(ada, "Europe/Paris", Map.of("TASK_ASSIGNED", BOTH, "DUE_SOON", BOTH), null);
+		List<ServerSentEvent<String>> live = new CopyOnWriteArrayList<>();
+		Disposable stream = stream(this.port, streamTicket(ada), null).subscribe(live::add);
+		try {
+			awaitTrue(() -> live.stream().anyMatch((event) -> "connected".equals(event.comment())));
+
+			String taskId = newTaskId();
+			Map<String, Object> data = task(taskId, bob, "Write <the> report", "TODO", List.of(ada), null, null, 2,
+					bob);
+			data.put("addedAssigneeIds", List.of(ada.id()));
+			Event assigned = taskEvent("TaskAssigned", data);
+			send(assigned, assigned);
+			settled(taskId, bob, 3);
+
+			String title = "Bob assigned you “Write <the> report”";
+			awaitTrue(() -> subjects(ada.email()).contains(title));
+			awaitTrue(() -> liveNotifications(live).size() == 1);
+
+			List<JsonNode> inApp = items(ada).stream()
+				.filter((item) -> "TASK_ASSIGNED".equals(item.get("kind").asString()))
+				.toList();
+			assertThat(inApp).hasSize(1);
+			assertThat(inApp.get(0).get("title").asString()).isEqualTo(title);
+			assertThat(inApp.get(0).get("taskId").asString()).isEqualTo(taskId);
+			assertThat(inApp.get(0).get("actorId").asString()).isEqualTo(bob.id());
+			assertThat(inApp.get(0).get("read").asBoolean()).isFalse();
+
+			ServerSentEvent<String> message = liveNotifications(live).get(0);
+			assertThat(message.id()).isEqualTo(inApp.get(0).get("id").asString());
+			assertThat(this.json.readTree(message.data()).get("title").asString()).isEqualTo(title);
+
+			awaitTrue(() -> deliveriesOf(ada).stream()
+				.allMatch((delivery) -> "SENT".equals(delivery.getString("state"))));
+			List<Mail> mails = mailbox(ada.email()).stream().filter((mail) -> mail.subject().equals(title)).toList();
+			assertThat(mails).hasSize(1);
+			assertThat(mails.get(0).contentType()).startsWith("multipart/");
+			assertThat(mails.get(0).text()).contains("text/plain", "text/html", "Write &lt;the&gt; report",
+					"/tasks/" + taskId);
+			// nothing more arrives later either
+			assertThat(liveNotifications(live)).hasSize(1);
+			assertThat(subjects(ada.email())).containsOnlyOnce(title);
+		}
+		finally {
+			stream.dispose();
+		}
+	}
+
+	@Test
+	void preferencesChooseTheChannelsPerKind() {
+		Person owner = register("Olga");
+		Person inAppOnly = register("Ines");
+		Person emailOnly = register("Emil");
+		preferences(inAppOnly, "UTC", Map.of("TASK_ASSIGNED", new boolean[] { true, false }), null);
+		preferences(emailOnly, "UTC", Map.of("TASK_ASSIGNED", new boolean[] { false, true }), null);
+
+		String taskId = newTaskId();
+		Map<String, Object> data = task(taskId, owner, "Plan", "TODO", List.of(inAppOnly, emailOnly), null, null, 2,
+				owner);
+		data.put("addedAssigneeIds", List.of(inAppOnly.id(), emailOnly.id()));
+		send(taskEvent("TaskAssigned", data));
+		settled(taskId, owner, 3);
+
+		String title = "Olga assigned you “Plan”";
+		awaitTrue(() -> subjects(emailOnly.email()).contains(title));
+		assertThat(kinds(inAppOnly)).contains("TASK_ASSIGNED");
+		assertThat(kinds(emailOnly)).doesNotContain("TASK_ASSIGNED").contains("WELCOME");
+		awaitTrue(() -> deliveriesOf(inAppOnly).stream()
+			.allMatch((delivery) -> "SENT".equals(delivery.getString("state"))));
+		assertThat(deliveriesOf(inAppOnly)).extracting((delivery) -> delivery.getString("subject"))
+			.doesNotContain(title);
+		assertThat(subjects(inAppOnly.email())).doesNotContain(title);
+	}
+
+	@Test
+	void welcomesANewUserInAppAndByEmail() {
+		Person nora = register("Nora");
+		awaitTrue(() -> subjects(nora.email()).contains("Welcome to TaskFlow, Nora"));
+		assertThat(kinds(nora)).containsExactly("WELCOME");
+	}
+
+	@Test
+	void selfAssignmentTellsNobodyAndOnlyAnAssigneesCompletionTellsTheOwner() {
+		Person owner = register("Otto");
+		Person helper = register("Hana");
+		String taskId = newTaskId();
+		Map<String, Object> self = task(taskId, owner, "Fix the roof", "TODO", List.of(owner), null, null, 2, owner);
+		self.put("addedAssigneeIds", List.of(owner.id()));
+		Map<String, Object> both = task(taskId, owner, "Fix the roof", "TODO", List.of(owner, helper), null, null, 3,
+				owner);
+		both.put("addedAssigneeIds", List.of(helper.id()));
+		Map<String, Object> doneByHelper = task(taskId, owner, "Fix the roof", "DONE", List.of(owner, helper), null,
+				null, 4, helper);
+		doneByHelper.put("completedAt", Instant.now().toString());
+		send(taskEvent("TaskAssigned", self), taskEvent("TaskAssigned", both),
+				taskEvent("TaskCompleted", doneByHelper));
+		settled(taskId, owner, 5);
+
+		assertThat(kinds(owner)).containsExactlyInAnyOrder("WELCOME", "TASK_COMPLETED");
+		assertThat(kinds(helper)).containsExactlyInAnyOrder("WELCOME", "TASK_ASSIGNED");
+		assertThat(items(owner)).filteredOn((item) -> "TASK_COMPLETED".equals(item.get("kind").asString()))
+			.singleElement()
+			.satisfies((item) -> assertThat(item.get("title").asString()).isEqualTo("Hana completed “Fix the roof”"));
+
+		String other = newTaskId();
+		Map<String, Object> doneByOwner = task(other, owner, "Sweep", "DONE", List.of(helper), null, null, 2, owner);
+		send(taskEvent("TaskCompleted", doneByOwner));
+		settled(other, owner, 3);
+		assertThat(kinds(owner)).containsExactlyInAnyOrder("WELCOME", "TASK_COMPLETED");
+	}
+
+	@Test
+	void quietHoursHoldBackEmailButNotTheInAppNotification() {
+		Person owner = register("Quinn");
+		Person sleeper = register("Sam");
+		String zone = "Asia/Tokyo";
+		LocalTime now = LocalTime.now(ZoneId.of(zone));
+		DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+		preferences(sleeper, zone, Map.of("TASK_ASSIGNED", BOTH),
+				new String[] { hhmm.format(now.minusHours(1)), hhmm.format(now.plusHours(1)) });
+
+		String taskId = newTaskId();
+		Map<String, Object> data = task(taskId, owner, "Night shift", "TODO", List.of(sleeper), null, null, 2, owner);
+		data.put("addedAssigneeIds", List.of(sleeper.id()));
+		send(taskEvent("TaskAssigned", data));
+		settled(taskId, owner, 3);
+
+		assertThat(kinds(sleeper)).contains("TASK_ASSIGNED");
+		Document held = deliveriesOf(sleeper).stream()
+			.filter((delivery) -> delivery.getString("subject").contains("Night shift"))
+			.findFirst()
+			.orElseThrow();
+		assertThat(held.getString("state")).isEqualTo("PENDING");
+		assertThat(held.getDate("nextAttemptAt").toInstant()).isAfter(Instant.now().plus(Duration.ofMinutes(55)))
+			.isBefore(Instant.now().plus(Duration.ofMinutes(62)));
+		awaitTrue(() -> subjects(sleeper.email()).contains("Welcome to TaskFlow, Sam"));
+		assertThat(subjects(sleeper.email())).noneMatch((subject) -> subject.contains("Night shift"));
+	}
+
+	@Test
+	void aPermanentlyFailingAddressDoesNotHoldUpAnyoneElse() {
+		Person owner = register("Paula");
+		Person broken = register("user-broken-" + System.nanoTime(), "not an address", "Broken");
+		Person fine = register("Fina");
+
+		String taskId = newTaskId();
+		Map<String, Object> data = task(taskId, owner, "Ship it", "TODO", List.of(broken, fine), null, null, 2, owner);
+		data.put("addedAssigneeIds", List.of(broken.id(), fine.id()));
+		send(taskEvent("TaskAssigned", data));
+
+		awaitTrue(() -> subjects(fine.email()).contains("Paula assigned you “Ship it”"));
+		awaitTrue(() -> deliveriesOf(broken).size() == 2 && deliveriesOf(broken).stream()
+			.allMatch((delivery) -> "PERMANENTLY_FAILED".equals(delivery.getString("state"))));
+		assertThat(deliveriesOf(broken)).allSatisfy((delivery) -> {
+			assertThat(delivery.getInteger("attempts")).isEqualTo(3);
+			assertThat(delivery.getString("lastError")).isNotBlank();
+		});
+		assertThat(kinds(broken)).contains("TASK_ASSIGNED");
+	}
+
+	@Test
+	void deletingAnAccountRemovesItsDataAndNothingBringsItBack() {
+		Person owner = register("Dora");
+		Person leaver = register("Lea");
+		String taskId = newTaskId();
+		Map<String, Object> data = task(taskId, owner, "Handover", "TODO", List.of(leaver), null,
+				Instant.now().plus(Duration.ofDays(3)), 2, owner);
+		data.put("addedAssigneeIds", List.of(leaver.id()));
+		send(taskEvent("TaskAssigned", data));
+		awaitTrue(() -> kinds(leaver).contains("TASK_ASSIGNED") && !remindersOf(leaver).isEmpty());
+
+		Instant deletedAt = Instant.now();
+		send(event(USERS, "taskflow.user.UserDeleted.v1", leaver.id(),
+				Map.of("userId", leaver.id(), "deletedAt", deletedAt.toString()), deletedAt));
+		awaitTrue(() -> user(leaver.id()).get("deletedAt") != null);
+		assertThat(notificationsOf(leaver)).isEmpty();
+		assertThat(deliveriesOf(leaver)).isEmpty();
+		assertThat(remindersOf(leaver)).isEmpty();
+		assertThat(user(leaver.id())).doesNotContainKeys("email", "registeredName", "displayName");
+
+		// a late profile event and a new assignment change nothing
+		send(event(USERS, "taskflow.user.UserProfileUpdated.v1", leaver.id(),
+				Map.of("userId", leaver.id(), "displayName", "Lea again", "timeZone", "UTC", "locale", "en"),
+				deletedAt.minusSeconds(60)));
+		Map<String, Object> again = task(taskId, owner, "Handover", "TODO", List.of(leaver), null, null, 3, owner);
+		again.put("addedAssigneeIds", List.of(leaver.id()));
+		send(taskEvent("TaskAssigned", again));
+		settled(taskId, owner, 4);
+		awaitConsumed(USERS);
+		assertThat(notificationsOf(leaver)).isEmpty();
+		assertThat(user(leaver.id())).doesNotContainKeys("displayName", "email");
+	}
+
+	@Test
+	void olderEventsArrivingLateDoNotOverwriteNewerOnes() {
+		Person owner = register("Vera");
+		Person assignee = register("Walt");
+		Instant now = Instant.now();
+		send(event(USERS, "taskflow.user.UserProfileUpdated.v1", owner.id(),
+				Map.of("userId", owner.id(), "displayName", "Vera New", "timeZone", "Europe/Berlin", "locale", "de"),
+				now));
+		send(event(USERS, "taskflow.user.UserProfileUpdated.v1", owner.id(),
+				Map.of("userId", owner.id(), "displayName", "Vera Old", "timeZone", "America/Lima", "locale", "es"),
+				now.minusSeconds(30)));
+		String taskId = newTaskId();
+		Map<String, Object> newer = task(taskId, owner, "Newer title", "TODO", List.of(), null, null, 5, owner);
+		Map<String, Object> older = task(taskId, owner, "Older title", "TODO", List.of(assignee), null, null, 4, owner);
+		older.put("addedAssigneeIds", List.of(assignee.id()));
+		send(taskEvent("TaskUpdated", newer), taskEvent("TaskAssigned", older));
+		settled(taskId, owner, 6);
+		awaitConsumed(USERS);
+
+		assertThat(user(owner.id()).getString("displayName")).isEqualTo("Vera New");
+		assertThat(user(owner.id()).getString("timeZone")).isEqualTo("Europe/Berlin");
+		assertThat(kinds(assignee)).doesNotContain("TASK_ASSIGNED");
+	}
+
+	// --- helpers
+
+	/**
+	 * Sends a TaskUpdated with {@code version} on the task's key and waits until it is
+	 * applied: every earlier event of the task has been handled by then.
+	 */
+	private void settled(String taskId, Person owner, long version) {
+		send(taskEvent("TaskUpdated", task(taskId, owner, "settled", "TODO", List.of(), null, null, version, owner)));
+		awaitTrue(() -> {
+			List<Document> tasks = find("tasks", Query.query(where("_id").is(taskId)));
+			return !tasks.isEmpty() && tasks.get(0).getLong("version") >= version;
+		});
+	}
+
+	private List<JsonNode> items(Person person) {
+		ResponseEntity<String> page = call(HttpMethod.GET, "/api/notifications?limit=100", person.token());
+		assertThat(page.getStatusCode().value()).isEqualTo(200);
+		List<JsonNode> items = new java.util.ArrayList<>();
+		body(page).get("items").forEach(items::add);
+		return items;
+	}
+
+	private List<String> kinds(Person person) {
+		return items(person).stream().map((item) -> item.get("kind").asString()).toList();
+	}
+
+	private List<Document> remindersOf(Person person) {
+		return find("reminders", Query.query(where("userId").is(person.id())));
+	}
+
+	private static List<ServerSentEvent<String>> liveNotifications(List<ServerSentEvent<String>> events) {
+		return events.stream().filter((event) -> "notification".equals(event.event())).toList();
+	}
+
+}
