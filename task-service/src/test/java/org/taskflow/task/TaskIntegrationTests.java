@@ -18,6 +18,7 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.BeforeEach;
 
@@ -45,7 +46,7 @@ import static org.awaitility.Awaitility.await;
 @ContextConfiguration(initializers = { InfrastructureInitializer.class, TestIssuer.Initializer.class,
 		UserServiceStub.Initializer.class })
 @TestPropertySource(properties = { "taskflow.outbox.interval=100ms", "taskflow.user-lookup.open-for=1s",
-		"taskflow.user-lookup.timeout=1s" })
+		"taskflow.user-lookup.timeout=1s", "taskflow.tasks.purge-interval=1s" })
 abstract class TaskIntegrationTests {
 
 	static final String TOPIC = "taskflow.task.task-events.v1";
@@ -158,6 +159,36 @@ abstract class TaskIntegrationTests {
 				}
 			}
 			throw new AssertionError("events did not arrive in " + timeout + "; matched " + matched.size());
+		}
+	}
+
+	/**
+	 * Every event on the task topic so far (up to its end offsets now) that
+	 * {@code wanted} accepts.
+	 */
+	List<JsonNode> readTopic(Predicate<JsonNode> wanted) {
+		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+				TestInfrastructure.shared().kafkaBootstrapServers(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+			List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30))
+				.stream()
+				.map((partition) -> new TopicPartition(TOPIC, partition.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions, Duration.ofSeconds(30));
+			List<JsonNode> matched = new ArrayList<>();
+			long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				assertThat(System.nanoTime()).as("reading the task topic to its end").isLessThan(deadline);
+				for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(300))) {
+					JsonNode event = this.json.readTree(record.value());
+					if (wanted.test(event)) {
+						matched.add(event);
+					}
+				}
+			}
+			return matched;
 		}
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
@@ -100,7 +101,8 @@ public class UserDirectory {
 				"Assignees cannot be checked right now; try again shortly."), this.retryAfter);
 	}
 
-	/** The fields of user-service's answer this service reads. */
+	/** The fields of user-service's answer this service reads; the others are ignored. */
+	@JsonIgnoreProperties(ignoreUnknown = true)
 	record UserView(String id, boolean active) {
 	}
 
