@@ -1,4 +1,4 @@
-/** Cross-cutting set-up: security rules, codecs, schema migrations. */
+/** Cross-cutting set-up: security rules and how request bodies are read. */
 @NullMarked
 package org.taskflow.task.config;
 

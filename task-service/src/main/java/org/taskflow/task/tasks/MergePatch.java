@@ -15,11 +15,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
-import org.taskflow.support.web.ApiException;
-import org.taskflow.support.web.Problems;
 import org.taskflow.task.config.RequestJson;
 
 /**
@@ -77,11 +73,7 @@ class MergePatch {
 			patched = this.json.treeToValue(target, TaskRequest.class);
 		}
 		catch (JacksonException ex) {
-			String field = ex.getPath().isEmpty() ? "" : String.valueOf(ex.getPath().getFirst().getPropertyName());
-			ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
-					"The request body is not valid JSON of the expected shape.");
-			problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type or value")));
-			throw new ApiException(problem, null);
+			throw TaskService.malformed(ex);
 		}
 		Set<ConstraintViolation<TaskRequest>> violations = this.validator.validate(patched);
 		if (!violations.isEmpty()) {

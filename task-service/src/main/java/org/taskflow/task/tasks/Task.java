@@ -138,6 +138,14 @@ class Task {
 		this.updatedAt = now;
 	}
 
+	void removeAssignee(String userId, Instant now) {
+		this.assigneeIds.remove(userId);
+		if (!isOwnedBy(userId)) {
+			this.members.remove(userId);
+		}
+		this.updatedAt = now;
+	}
+
 	/**
 	 * A day-only due date is due until the end of that day in UTC (the service does not
 	 * know the user's zone for a plain date); a due instant is due at that instant.

@@ -1,13 +1,22 @@
 package org.taskflow.task.tasks;
 
 import java.net.URI;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +31,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.taskflow.support.web.ApiException;
 
@@ -41,11 +51,63 @@ class TaskController {
 
 	private final TaskService tasks;
 
+	private final TaskSearch search;
+
 	private final MergePatch mergePatch;
 
-	TaskController(TaskService tasks, MergePatch mergePatch) {
+	private final JsonMapper json;
+
+	private final TaskImport taskImport;
+
+	private final TaskProperties properties;
+
+	TaskController(TaskService tasks, TaskSearch search, MergePatch mergePatch, JsonMapper json, TaskImport taskImport,
+			TaskProperties properties) {
 		this.tasks = tasks;
+		this.search = search;
 		this.mergePatch = mergePatch;
+		this.json = json;
+		this.taskImport = taskImport;
+		this.properties = properties;
+	}
+
+	/**
+	 * The tasks the caller owns or is assigned to, newest first unless sorted otherwise;
+	 * {@code nextCursor} fetches the next page ({@code null} on the last). Filters
+	 * combine with AND; repeated or comma-separated values of one filter with OR, except
+	 * {@code tag}, where every tag given must be present. {@code fields} limits each item
+	 * to the named fields ({@code id} always included).
+	 */
+	@GetMapping
+	Mono<TaskList> list(@AuthenticationPrincipal Jwt user,
+			@RequestParam(required = false) @Nullable List<TaskStatus> status,
+			@RequestParam(required = false) @Nullable List<Priority> priority,
+			@RequestParam(required = false) @Nullable List<String> tag,
+			@RequestParam(required = false) @Nullable String assignee,
+			@RequestParam(required = false) @Nullable String dueBefore,
+			@RequestParam(required = false) @Nullable String dueAfter,
+			@RequestParam(required = false) @Nullable Boolean overdue,
+			@RequestParam(defaultValue = "false") boolean deleted,
+			@RequestParam(required = false) @Size(max = 200) @Nullable String q,
+			@RequestParam(defaultValue = "created") String sort, @RequestParam(required = false) @Nullable String order,
+			@RequestParam(defaultValue = "20") int limit,
+			@RequestParam(required = false) @Size(max = 500) @Nullable String cursor,
+			@RequestParam(required = false) @Nullable String fields) {
+		return Mono.defer(() -> {
+			List<String> selected = selectedFields(fields);
+			TaskSearch.Filter filter = new TaskSearch.Filter(orEmpty(status), orEmpty(priority), orEmpty(tag), assignee,
+					dueBefore, dueAfter, overdue, deleted, q);
+			Instant now = this.tasks.now();
+			return this.search.list(user.getSubject(), filter, TaskSearch.Order.of(sort, order), limit, cursor, now)
+				.map((page) -> new TaskList(
+						page.tasks().stream().map((task) -> sparse(TaskResponse.of(task, now), selected)).toList(),
+						page.nextCursor()));
+		});
+	}
+
+	@GetMapping("/stats")
+	Mono<TaskSearch.Stats> stats(@AuthenticationPrincipal Jwt user) {
+		return this.search.stats(user.getSubject(), this.tasks.now());
 	}
 
 	@PostMapping
@@ -61,6 +123,27 @@ class TaskController {
 				.eTag(IfMatch.etag(created.task().version()))
 				.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
 				.body(response(created.task())));
+	}
+
+	/**
+	 * Many tasks at once: a JSON array or NDJSON (one task per line), each item shaped
+	 * like a create request. Answers 200 with one result per item, in order (an empty
+	 * array or body imports nothing); the body needs a Content-Length within the
+	 * configured cap, and the item count is capped too (413 otherwise, nothing created).
+	 */
+	@PostMapping(path = "/import", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
+	Mono<TaskImport.Result> importTasks(@AuthenticationPrincipal Jwt user,
+			@RequestHeader(name = HttpHeaders.CONTENT_LENGTH, required = false) @Nullable Long length,
+			@RequestBody(required = false) Flux<JsonNode> items) {
+		if (length == null) {
+			return Mono.error(new ApiException(HttpStatus.LENGTH_REQUIRED, "length-required",
+					"An import needs a Content-Length."));
+		}
+		if (length > this.properties.importMaxBytes().toBytes()) {
+			return Mono.error(new ApiException(HttpStatus.CONTENT_TOO_LARGE, "import-too-large",
+					"An import may be at most " + this.properties.importMaxBytes() + "; split it."));
+		}
+		return this.taskImport.run(user.getSubject(), items);
 	}
 
 	@GetMapping("/{id}")
@@ -101,12 +184,47 @@ class TaskController {
 		return this.tasks.restore(id, user.getSubject(), IfMatch.parse(ifMatch)).map(this::ok);
 	}
 
+	private static List<String> selectedFields(@Nullable String fields) {
+		if (fields == null || fields.isBlank()) {
+			return List.of();
+		}
+		List<String> selected = Arrays.stream(fields.split(",", -1)).map(String::strip).distinct().toList();
+		List<String> unknown = selected.stream().filter((field) -> !TaskResponse.FIELDS.contains(field)).toList();
+		if (!unknown.isEmpty()) {
+			throw new ApiException(HttpStatus.BAD_REQUEST, "invalid-parameter",
+					"Unknown fields " + unknown + "; known: " + TaskResponse.FIELDS + ".");
+		}
+		return selected;
+	}
+
+	private Object sparse(TaskResponse task, List<String> fields) {
+		if (fields.isEmpty()) {
+			return task;
+		}
+		ObjectNode node = this.json.valueToTree(task);
+		node.retain(Stream.concat(Stream.of("id"), fields.stream()).toList());
+		return node;
+	}
+
+	private static <T> List<T> orEmpty(@Nullable List<T> values) {
+		return (values != null) ? values : List.of();
+	}
+
 	private ResponseEntity<TaskResponse> ok(Task task) {
 		return ResponseEntity.ok().eTag(IfMatch.etag(task.version())).body(response(task));
 	}
 
 	private TaskResponse response(Task task) {
 		return TaskResponse.of(task, this.tasks.now());
+	}
+
+	/**
+	 * A page of tasks: {@link TaskResponse}s, or only the requested fields of each.
+	 *
+	 * @param items the tasks of this page
+	 * @param nextCursor pass as {@code cursor} for the next page; null on the last
+	 */
+	record TaskList(List<?> items, @Nullable String nextCursor) {
 	}
 
 }

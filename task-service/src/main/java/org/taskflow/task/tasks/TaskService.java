@@ -6,15 +6,19 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -167,6 +171,65 @@ class TaskService {
 		});
 	}
 
+	/**
+	 * Purges a task for good. Removing the document at once would remove the outbox
+	 * holding its {@code TaskDeleted(permanently)} with it, and the event would never be
+	 * published. So this marks it instead ({@code purgedAt}, no {@code members}: nobody
+	 * can read it any more) and pushes the event in the same write; {@link #sweep()}
+	 * removes the document once the relay has published and pulled that event. Empty when
+	 * the task changed meanwhile (e.g. restored): it is then left alone.
+	 */
+	Mono<Task> purge(Task task) {
+		Task after = task.copy();
+		Instant now = now();
+		after.purgedAt = now;
+		if (after.deletedAt == null) {
+			after.deletedAt = now;
+		}
+		after.members = new ArrayList<>();
+		after.updatedAt = now;
+		after.version = task.version() + 1;
+		return save(task, after, List.of(this.events.deleted(after, TaskEvents.SYSTEM, true)));
+	}
+
+	/** Removes purged tasks whose last event has been published. */
+	Mono<Long> sweep() {
+		return this.mongo
+			.remove(new Query(Criteria.where("purgedAt").ne(null).and(OutboxEvent.FIELD + ".0").exists(false)),
+					Task.class)
+			.map((result) -> result.getDeletedCount());
+	}
+
+	/**
+	 * A deleted user leaves no task behind: theirs are purged, and they are removed from
+	 * the assignees of everyone else's (a {@code TaskUpdated}). Idempotent: a redelivered
+	 * event finds nothing left to do. A task that changed concurrently is missed by its
+	 * conditional write, which this reports as a failure so the event is retried.
+	 */
+	Mono<Void> forgetUser(String userId) {
+		Flux<Task> owned = this.mongo
+			.find(new Query(Criteria.where("ownerId").is(userId).and("purgedAt").is(null)), Task.class)
+			.concatMap(this::purge);
+		Flux<Task> assigned = this.mongo
+			.find(new Query(Criteria.where("assigneeIds").is(userId).and("purgedAt").is(null)), Task.class)
+			.concatMap((task) -> withoutAssignee(task, userId));
+		Mono<Long> left = this.mongo.count(new Query(new Criteria()
+			.orOperator(Criteria.where("ownerId").is(userId), Criteria.where("assigneeIds").is(userId))
+			.and("purgedAt")
+			.is(null)), Task.class);
+		return owned.thenMany(assigned)
+			.then(left)
+			.flatMap((count) -> (count == 0) ? Mono.<Void>empty() : Mono.error(new IllegalStateException(
+					count + " tasks of deleted user " + userId + " changed concurrently; retrying")));
+	}
+
+	private Mono<Task> withoutAssignee(Task task, String userId) {
+		Task after = task.copy();
+		after.removeAssignee(userId, now());
+		after.version = task.version() + 1;
+		return save(task, after, this.events.changed(task, after, TaskEvents.SYSTEM));
+	}
+
 	private Mono<Task> write(String taskId, String userId, @Nullable IfMatch ifMatch, Function<Task, Change> decide) {
 		return Mono.defer(() -> get(taskId, userId)).flatMap((current) -> {
 			if (ifMatch != null && !ifMatch.matches(current.version())) {
@@ -257,6 +320,21 @@ class TaskService {
 	static ApiException invalid(List<Map<String, String>> errors) {
 		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
 		problem.setProperty("errors", errors);
+		return new ApiException(problem, null);
+	}
+
+	/** A body of the wrong shape: a 400 naming the field, without parser internals. */
+	static ApiException malformed(JacksonException ex) {
+		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
+				"The request body is not valid JSON of the expected shape.");
+		String field = ex.getPath()
+			.stream()
+			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
+					: "[" + reference.getIndex() + "]")
+			.collect(Collectors.joining("."));
+		if (!field.isEmpty()) {
+			problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type or value")));
+		}
 		return new ApiException(problem, null);
 	}
 

@@ -1,0 +1,81 @@
+package org.taskflow.task;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ImportIntegrationTests extends TaskIntegrationTests {
+
+	@Test
+	void importsAJsonArrayReportingEachItemInOrder() {
+		User owner = newUser();
+		String body = """
+				[{"title":"first","priority":"HIGH"},
+				 {"title":""},
+				 {"title":"nobody to help","assigneeIds":["%s"]},
+				 {"title":5},
+				 {"title":"last","ownerId":"someone-else"},
+				 {"title":"really last","tags":["import"]}]""".formatted("user-" + UUID.randomUUID());
+		Response response = post("/api/tasks/import", body, owner.token());
+
+		assertThat(response.status()).as(response.raw()).isEqualTo(200);
+		assertThat(response.body().get("created").asInt()).isEqualTo(2);
+		assertThat(response.body().get("failed").asInt()).isEqualTo(4);
+		List<JsonNode> items = response.body().get("items").valueStream().toList();
+		assertThat(items).extracting((item) -> item.get("index").asInt()).containsExactly(0, 1, 2, 3, 4, 5);
+		assertThat(items).extracting((item) -> item.get("status").asInt())
+			.containsExactly(201, 400, 422, 400, 400, 201);
+		assertThat(items.get(1).get("problem").get("type").asString()).isEqualTo("urn:taskflow:problem:validation");
+		assertThat(items.get(3).get("problem").get("type").asString()).isEqualTo("urn:taskflow:problem:malformed-body");
+		String first = items.get(0).get("id").asString();
+		assertThat(get("/api/tasks/" + first, owner.token()).body().get("priority").asString()).isEqualTo("HIGH");
+		assertThat(get("/api/tasks", owner.token()).body().get("items")).hasSize(2);
+	}
+
+	@Test
+	void importsNdjson() {
+		User owner = newUser();
+		String body = IntStream.range(0, 50)
+			.mapToObj((i) -> "{\"title\":\"line " + i + "\"}")
+			.collect(Collectors.joining("\n"));
+		Response response = post("/api/tasks/import", body, owner.token(), "Content-Type", "application/x-ndjson");
+		assertThat(response.status()).as(response.raw()).isEqualTo(200);
+		assertThat(response.body().get("created").asInt()).isEqualTo(50);
+		assertThat(response.body().get("items").get(49).get("index").asInt()).isEqualTo(49);
+		assertThat(get("/api/tasks?limit=100", owner.token()).body().get("items")).hasSize(50);
+	}
+
+	@Test
+	void moreItemsThanTheCapIs413AndCreatesNothing() {
+		User owner = newUser();
+		String body = IntStream.range(0, 1_001)
+			.mapToObj((i) -> "{\"title\":\"t" + i + "\"}")
+			.collect(Collectors.joining(",", "[", "]"));
+		Response response = post("/api/tasks/import", body, owner.token());
+		assertThat(response.status()).isEqualTo(413);
+		assertThat(response.problemType()).isEqualTo("urn:taskflow:problem:import-too-large");
+		assertThat(get("/api/tasks", owner.token()).body().get("items")).isEmpty();
+	}
+
+	@Test
+	void malformedImportsAreClientErrors() {
+		User owner = newUser();
+		assertThat(post("/api/tasks/import", "[{\"title\":", owner.token()).status()).isEqualTo(400);
+		assertThat(post("/api/tasks/import", "not json", owner.token()).status()).isEqualTo(400);
+		assertThat(post("/api/tasks/import", "title=x", owner.token(), "Content-Type", "text/plain").status())
+			.isEqualTo(415);
+		Response empty = post("/api/tasks/import", "[]", owner.token());
+		assertThat(empty.status()).isEqualTo(200);
+		assertThat(empty.body().get("created").asInt()).isZero();
+		Response single = post("/api/tasks/import", Map.of("title", "one object"), owner.token());
+		assertThat(single.status()).as(single.raw()).isEqualTo(200);
+	}
+
+}
