@@ -2,6 +2,7 @@ package org.taskflow.notification.events;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,9 +59,11 @@ class TaskEvents {
 		String name = type.substring(PREFIX.length(), type.length() - ".v1".length());
 		CloudEvent<TaskChanged> event = this.events.read(record, TaskChanged.class);
 		TaskChanged data = event.data();
+		// MongoDB keeps milliseconds: the due moment is compared after a round trip
+		Instant dueAt = (data.dueAt() != null) ? data.dueAt().truncatedTo(ChronoUnit.MILLIS) : null;
 		Task task = new Task(data.taskId(), data.ownerId(), data.title(), data.status(),
-				(data.assigneeIds() != null) ? data.assigneeIds() : List.of(), data.dueDate(), data.dueAt(),
-				data.dueZone(), data.version(), "TaskDeleted".equals(name));
+				(data.assigneeIds() != null) ? data.assigneeIds() : List.of(), data.dueDate(), dueAt, data.dueZone(),
+				data.version(), "TaskDeleted".equals(name));
 		return this.tasks.apply(task)
 			.flatMap((current) -> current ? notify(name, event.id(), task, data).then(this.reminders.sync(task))
 					: Mono.empty());
