@@ -2,7 +2,11 @@ package org.taskflow.task;
 
 import java.util.List;
 
+import org.junit.jupiter.api.Test;
+
 import org.taskflow.testsupport.OperationalEndpointsContract;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class OperationalEndpointsIntegrationTests extends TaskIntegrationTests implements OperationalEndpointsContract {
 
@@ -14,6 +18,14 @@ class OperationalEndpointsIntegrationTests extends TaskIntegrationTests implemen
 	@Override
 	public List<String> healthComponents() {
 		return List.of("mongo", "migrations");
+	}
+
+	@Test
+	void publishesItsOpenApiDescriptionForTheGateway() {
+		Response docs = get("/v3/api-docs", null);
+		assertThat(docs.status()).isEqualTo(200);
+		assertThat(docs.body().get("paths").propertyNames()).contains("/api/tasks", "/api/tasks/{id}",
+				"/api/tasks/{id}/restore", "/api/tasks/stats", "/api/tasks/import");
 	}
 
 }

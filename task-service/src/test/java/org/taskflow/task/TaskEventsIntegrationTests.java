@@ -147,6 +147,7 @@ class TaskEventsIntegrationTests extends TaskIntegrationTests {
 		assertThat(readTopic((event) -> owner.id().equals(event.get("data").get("ownerId").asString()))).isEmpty();
 
 		try (ConfigurableApplicationContext second = start(database, "100ms")) {
+			assertThat(second.isActive()).isTrue();
 			List<JsonNode> events = awaitEvents(
 					(event) -> owner.id().equals(event.get("data").get("ownerId").asString()),
 					(matched) -> matched.size() >= ids.size(), Duration.ofSeconds(60));
