@@ -63,7 +63,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 @TestPropertySource(properties = { "taskflow.notifications.email.poll-interval=200ms",
 		"taskflow.notifications.email.initial-backoff=200ms", "taskflow.notifications.email.max-backoff=1s",
 		"taskflow.notifications.email.max-attempts=3", "taskflow.notifications.reminders.poll-interval=200ms",
-		"taskflow.notifications.live.heartbeat=1s", "logging.level.org.taskflow.notification=DEBUG" })
+		"taskflow.notifications.live.heartbeat=1s" })
 public abstract class NotificationIntegrationTests {
 
 	protected static final String AUTH_USERS = "taskflow.auth.user-events.v1";
