@@ -2,31 +2,39 @@ package org.taskflow.gateway;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.taskflow.gateway.web.RequestIdFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ResilienceIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
-	void answers503ProblemWhileAServiceIsDownAndRecoversWhenItReturns() {
+	void answers503ProblemWhileAServiceIsDownAndRecoversWhenItReturns(CapturedOutput output) {
+		String requestId = "req-down-" + UUID.randomUUID();
 		Backends.TASK.stop();
 		try {
 			for (int i = 0; i < 6; i++) {
 				client().get()
 					.uri("/api/tasks/1")
 					.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+					.header(RequestIdFilter.HEADER, requestId + "-" + i)
 					.exchange()
 					.expectStatus()
 					.isEqualTo(503)
@@ -42,6 +50,9 @@ class ResilienceIntegrationTests extends GatewayIntegrationTest {
 		finally {
 			Backends.TASK.restart();
 		}
+		// the warning names the request it is about
+		assertThat(output.getOut().lines().filter((line) -> line.contains("task unavailable")))
+			.anyMatch((line) -> line.contains("[" + requestId + "-0]"));
 		awaitHealthy("/api/tasks/1");
 	}
 

@@ -4,6 +4,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 
 import org.springframework.cloud.gateway.support.ServerWebExchangeUtils;
 import org.springframework.context.annotation.Bean;
@@ -17,6 +18,7 @@ import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
 import org.taskflow.gateway.web.Problems;
+import org.taskflow.gateway.web.RequestIdFilter;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;
 
@@ -38,8 +40,10 @@ class FallbackConfiguration {
 			Throwable failure = request.exchange()
 				.getAttribute(ServerWebExchangeUtils.CIRCUITBREAKER_EXECUTION_EXCEPTION_ATTR);
 			boolean timedOut = isTimeout(failure);
-			logger.warn("{} unavailable ({}): {}", service, timedOut ? "time-out" : "failure",
-					(failure != null) ? failure.toString() : "unknown");
+			try (MDC.MDCCloseable requestId = RequestIdFilter.inLogs(request.exchange())) {
+				logger.warn("{} unavailable ({}): {}", service, timedOut ? "time-out" : "failure",
+						(failure != null) ? failure.toString() : "unknown");
+			}
 			if (timedOut) {
 				ProblemDetail problem = Problems.of(HttpStatus.GATEWAY_TIMEOUT, "upstream-timeout", "Service timed out",
 						"The " + service + " service did not answer in time.");

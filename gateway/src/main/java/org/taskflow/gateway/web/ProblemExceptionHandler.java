@@ -2,6 +2,7 @@ package org.taskflow.gateway.web;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.MDC;
 import reactor.core.publisher.Mono;
 
 import org.springframework.core.annotation.Order;
@@ -42,8 +43,10 @@ class ProblemExceptionHandler implements WebExceptionHandler {
 			status = HttpStatus.INTERNAL_SERVER_ERROR;
 		}
 		if (status.is5xxServerError()) {
-			logger.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
-					ex.toString());
+			try (MDC.MDCCloseable requestId = RequestIdFilter.inLogs(exchange)) {
+				logger.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
+						ex.toString());
+			}
 		}
 		String detail = (status == HttpStatus.INTERNAL_SERVER_ERROR) ? "The gateway could not complete the request."
 				: status.getReasonPhrase();
