@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# What the gateway costs: requests/s and p50/p99 latency of an authenticated GET returning a small JSON body,
+# through a ladder of levels, in one run on this machine.
+#   L0 nginx returning a constant (the machine's limit)   L1 the backend directly   L2 nginx reverse proxy to it
+#   L3 gateway, routing only   L4 + JWT validation   L5 + Redis rate limiting (limit out of reach)   L6 + circuit breaker, retry
+# Each level is measured twice: saturated (CONNECTIONS, for throughput) and lightly loaded (1 connection, for the latency
+# a request pays below saturation). The JVMs are warmed up first (JIT_WARMUP per level: on one shared core the JIT needs
+# about a minute of traffic before the gateway's figures settle), then levels are interleaved round by round, each
+# with a short WARMUP of its own; medians over rounds are reported.
+# L3 sends the token in a header nothing reads (Spring Security would validate an Authorization header on any path),
+# so every level gets requests of the same size.
+#
+# Usage, from the repository root, holding the build lock so no build competes for the cores:
+#   ./mvnw -B -q -pl gateway -am package -DskipTests       (the run uses gateway/target/gateway.jar as it is)
+#   flock /tmp/taskflow-maven.lock benchmarks/gateway/run.sh
+# env: ROUNDS DURATION WARMUP JIT_WARMUP CONNECTIONS THREADS LEVELS GATEWAY_JAR GATEWAY_JAVA_OPTS GATEWAY_ARGS
+# Needs: JDK 25 (JAVA_HOME), nginx, wrk and redis-server (installed from Debian packages if missing), python3.
+set -euo pipefail
+
+ROUNDS=${ROUNDS:-3}
+DURATION=${DURATION:-8s}
+WARMUP=${WARMUP:-2s}
+JIT_WARMUP=${JIT_WARMUP:-15s}
+CONNECTIONS=${CONNECTIONS:-64}
+THREADS=${THREADS:-2}
+read -r -a LEVELS <<<"${LEVELS:-L0 L1 L2 L3 L4 L5 L6}"
+[[ " ${LEVELS[*]} " == *" L1 "* && " ${LEVELS[*]} " == *" L2 "* ]] || { echo "LEVELS must include L1 and L2" >&2; exit 1; }
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+HERE="$ROOT/benchmarks/gateway"
+export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+JAVA="$JAVA_HOME/bin/java"
+WORK=$(mktemp -d /tmp/taskflow-gateway-bench.XXXXXX)
+PIDS=()
+
+cleanup() {
+	for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+	if [[ -f "$WORK/nginx.pid" ]]; then kill "$(cat "$WORK/nginx.pid")" 2>/dev/null || true; fi
+	wait 2>/dev/null || true
+}
+trap cleanup EXIT
+
+log() { echo "[bench] $*" >&2; }
+
+install_missing() {
+	local missing=()
+	command -v nginx >/dev/null || [[ -x /usr/sbin/nginx ]] || missing+=(nginx)
+	command -v wrk >/dev/null || missing+=(wrk)
+	command -v redis-server >/dev/null || missing+=(redis-server)
+	if ((${#missing[@]})); then
+		log "installing ${missing[*]} from Debian packages"
+		local sudo=""; [[ $(id -u) -ne 0 ]] && sudo=sudo
+		$sudo apt-get update -qq
+		DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+	fi
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+wait_for() { # url [header]
+	for _ in $(seq 1 120); do
+		if curl -fsS -o /dev/null ${2:+-H "$2"} "$1" 2>/dev/null; then return 0; fi
+		sleep 0.5
+	done
+	log "not answering: $1"; return 1
+}
+
+install_missing
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+# CPU pinning: the load generator and the servers under test never share a core.
+CPUS=$(nproc)
+if ((CPUS >= 4)); then
+	LOAD_CPUS="0-$((CPUS / 2 - 1))"; SERVER_CPUS="$((CPUS / 2))-$((CPUS - 1))"
+elif ((CPUS >= 2)); then
+	LOAD_CPUS="0"; SERVER_CPUS="1-$((CPUS - 1))"
+else
+	LOAD_CPUS="0"; SERVER_CPUS="0"
+fi
+SERVER_CPU_COUNT=$(taskset -c "$SERVER_CPUS" nproc)
+log "pinning: wrk on CPU $LOAD_CPUS; nginx, backend, Redis and gateway on CPU $SERVER_CPUS ($SERVER_CPU_COUNT cores shared by all servers)"
+
+# The gateway jar and its libraries (the backend runs on the same Reactor Netty).
+# Not built here: the run holds the Maven lock (see the usage line), so a build from inside would wait for itself.
+JAR=${GATEWAY_JAR:-$ROOT/gateway/target/gateway.jar}
+if [[ ! -f "$JAR" ]]; then
+	log "no $JAR: build it first with ./mvnw -B -q -pl gateway -am package -DskipTests"
+	exit 1
+fi
+"$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/gateway" >/dev/null
+
+BACKEND_PORT=$(free_port); NGINX_CONST_PORT=$(free_port); NGINX_PROXY_PORT=$(free_port)
+REDIS_PORT=$(free_port); GATEWAY_PORT=$(free_port)
+ISSUER="http://bench.issuer"
+
+log "starting backend on $BACKEND_PORT"
+# one event loop per core it gets, as the gateway sizes its own (Reactor Netty's default of 4 on one core made the
+# backend slower than nginx in front of it)
+taskset -c "$SERVER_CPUS" "$JAVA" -Dreactor.netty.ioWorkerCount="$SERVER_CPU_COUNT" -cp "$WORK/gateway/lib/*" "$HERE/Backend.java" "$BACKEND_PORT" "$WORK/token" "$ISSUER" \
+	>"$WORK/backend.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$BACKEND_PORT/api/tasks/42"
+TOKEN=$(cat "$WORK/token")
+
+log "starting nginx on $NGINX_CONST_PORT (constant) and $NGINX_PROXY_PORT (proxy)"
+mkdir -p "$WORK/nginx"
+cat >"$WORK/nginx.conf" <<NGINX
+worker_processes $SERVER_CPU_COUNT;
+pid $WORK/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 4096; }
+http {
+	access_log off;
+	client_body_temp_path $WORK/nginx/body; proxy_temp_path $WORK/nginx/proxy; fastcgi_temp_path $WORK/nginx/fastcgi;
+	uwsgi_temp_path $WORK/nginx/uwsgi; scgi_temp_path $WORK/nginx/scgi;
+	keepalive_requests 1000000;
+	upstream backend { server 127.0.0.1:$BACKEND_PORT; keepalive 128; }
+	server {
+		listen 127.0.0.1:$NGINX_CONST_PORT;
+		location / { default_type application/json; return 200 '{"id":"42","title":"Benchmark task","done":false}'; }
+	}
+	server {
+		listen 127.0.0.1:$NGINX_PROXY_PORT;
+		location / { proxy_pass http://backend; proxy_http_version 1.1; proxy_set_header Connection ""; }
+	}
+}
+NGINX
+taskset -c "$SERVER_CPUS" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx.conf" -e "$WORK/nginx/error.log"
+wait_for "http://127.0.0.1:$NGINX_PROXY_PORT/api/tasks/42"
+
+log "starting redis-server on $REDIS_PORT"
+taskset -c "$SERVER_CPUS" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+	>"$WORK/redis.log" 2>&1 &
+PIDS+=($!)
+
+log "starting gateway on $GATEWAY_PORT"
+# shellcheck disable=SC2086 # word splitting of the option lists is wanted
+taskset -c "$SERVER_CPUS" "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" --server.port="$GATEWAY_PORT" \
+	--spring.config.additional-location="file:$HERE/gateway-bench.yaml" \
+	--spring.data.redis.port="$REDIS_PORT" --taskflow.security.issuer="$ISSUER" \
+	--taskflow.services.auth="http://127.0.0.1:$BACKEND_PORT" --taskflow.services.task="http://127.0.0.1:$BACKEND_PORT" \
+	${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 &
+PIDS+=($!)
+wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
+
+declare -A URL=(
+	[L0]="http://127.0.0.1:$NGINX_CONST_PORT/api/tasks/42"
+	[L1]="http://127.0.0.1:$BACKEND_PORT/api/tasks/42"
+	[L2]="http://127.0.0.1:$NGINX_PROXY_PORT/api/tasks/42"
+	[L3]="http://127.0.0.1:$GATEWAY_PORT/bench/routing/42"
+	[L4]="http://127.0.0.1:$GATEWAY_PORT/api/bench/jwt/42"
+	[L5]="http://127.0.0.1:$GATEWAY_PORT/api/bench/limited/42"
+	[L6]="http://127.0.0.1:$GATEWAY_PORT/api/bench/full/42"
+)
+declare -A HEADER=()
+for level in "${LEVELS[@]}"; do HEADER[$level]="Authorization: Bearer $TOKEN"; done
+HEADER[L3]="X-Bench-Unread: $TOKEN"
+for level in "${LEVELS[@]}"; do
+	code=$(curl -s -o /dev/null -w '%{http_code}' -H "${HEADER[$level]}" "${URL[$level]}")
+	[[ "$code" == 200 ]] || { log "$level answers $code, not 200: ${URL[$level]}"; exit 1; }
+done
+
+run_wrk() { # level connections duration
+	local threads=$THREADS; (($2 < threads)) && threads=$2
+	taskset -c "$LOAD_CPUS" wrk -t"$threads" -c"$2" -d"$3" --latency -H "${HEADER[$1]}" "${URL[$1]}"
+}
+
+log "warming up: $JIT_WARMUP per level, gateway levels twice"
+for level in "${LEVELS[@]}" L3 L4 L5 L6; do
+	[[ " ${LEVELS[*]} " == *" $level "* ]] || continue
+	run_wrk "$level" "$CONNECTIONS" "$JIT_WARMUP" >/dev/null
+done
+
+# Other processes on the machine skew every figure: sample them (1 s of top) at each round and say so in the output.
+ours() { { printf '%s\n' "${PIDS[@]}"; cat "$WORK/nginx.pid"; pgrep -P "$(cat "$WORK/nginx.pid")"; } 2>/dev/null; }
+others_busy() {
+	top -b -n 2 -d 1 -w 200 | awk -v ours=" $(ours | tr '\n' ' ') " '
+		/^top -/ {iteration++} iteration == 2 && $1 ~ /^[0-9]+$/ && $9 + 0 >= 10 && index(ours, " " $1 " ") == 0 \
+			&& $12 != "top" && $12 != "wrk" {printf "%s%s %s%% (pid %s)", sep, $12, $9, $1; sep = ", "}'
+}
+INTERFERENCE="$WORK/interference.txt"
+: >"$INTERFERENCE"
+
+RESULTS="$WORK/results.tsv"
+for round in $(seq 1 "$ROUNDS"); do
+	busy=$(others_busy)
+	if [[ -n "$busy" ]]; then
+		log "round $round: other processes busy: $busy"
+		echo "round $round: $busy" >>"$INTERFERENCE"
+	fi
+	for level in "${LEVELS[@]}"; do
+		run_wrk "$level" "$CONNECTIONS" "$WARMUP" >/dev/null
+		for mode in saturated light; do
+			conns=$CONNECTIONS; [[ $mode == light ]] && conns=1
+			run_wrk "$level" "$conns" "$DURATION" >"$WORK/wrk-$round-$level-$mode.txt"
+			python3 - "$round" "$level" "$mode" "$WORK/wrk-$round-$level-$mode.txt" >>"$RESULTS" <<'PY'
+import re, sys
+round_, level, mode, path = sys.argv[1:]
+text = open(path).read()
+def ms(v):
+    n, unit = re.match(r'([\d.]+)(us|ms|s)', v).groups()
+    return float(n) * {'us': 0.001, 'ms': 1, 's': 1000}[unit]
+rps = float(re.search(r'Requests/sec:\s+([\d.]+)', text).group(1))
+p50 = ms(re.search(r'\s50%\s+(\S+)', text).group(1))
+p99 = ms(re.search(r'\s99%\s+(\S+)', text).group(1))
+# answers other than 2xx/3xx, and connect/read/write errors and time-outs
+errors = sum(int(n) for n in re.findall(r'Non-2xx or 3xx responses: (\d+)', text))
+socket = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', text)
+errors += sum(int(n) for n in socket.groups()) if socket else 0
+print(f"{round_}\t{level}\t{mode}\t{rps}\t{p50}\t{p99}\t{errors}")
+PY
+			log "round $round $level $mode: $(tail -1 "$RESULTS" | cut -f4-7)"
+		done
+	done
+done
+
+JAVA_VERSION=$("$JAVA" -version 2>&1 | head -1)
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+DIRTY=$(git -C "$ROOT" status --porcelain -- gateway benchmarks 2>/dev/null | grep -q . && echo "+uncommitted" || true)
+export JAVA_VERSION COMMIT DIRTY CPUS LOAD_CPUS SERVER_CPUS SERVER_CPU_COUNT ROUNDS DURATION JIT_WARMUP CONNECTIONS
+export LEVELS_LIST="${LEVELS[*]}" OPTS="${GATEWAY_JAVA_OPTS:-(none)}" ARGS="${GATEWAY_ARGS:-(none)}" JAR INTERFERENCE
+python3 - "$RESULTS" <<'PY'
+import os, statistics, sys
+from collections import defaultdict
+e = os.environ
+rows = defaultdict(list)
+for line in open(sys.argv[1]):
+    r, level, mode, rps, p50, p99, errors = line.split('\t')
+    rows[(level, mode)].append((float(rps), float(p50), float(p99), int(errors)))
+def stat(level, mode, i):
+    return statistics.median(x[i] for x in rows[(level, mode)])
+names = {'L0': 'nginx constant', 'L1': 'backend direct', 'L2': 'nginx proxy', 'L3': 'gateway routing',
+         'L4': '+ JWT', 'L5': '+ rate limit', 'L6': '+ breaker/retry'}
+levels = e['LEVELS_LIST'].split()
+print()
+print(f"TaskFlow gateway benchmark: commit {e['COMMIT']}{e['DIRTY']}, {e['JAVA_VERSION']}, {e['JAR']}")
+print(f"CPU pinning (taskset): {e['CPUS']} CPUs; wrk on CPU {e['LOAD_CPUS']}; nginx, backend, Redis and gateway "
+      f"together on CPU {e['SERVER_CPUS']} ({e['SERVER_CPU_COUNT']} core(s); each JVM sees that many processors)")
+print(f"gateway JVM options: {e['OPTS']}; extra arguments: {e['ARGS']}")
+print(f"{e['ROUNDS']} interleaved rounds of {e['DURATION']} per level and mode, after {e['JIT_WARMUP']} JIT warm-up "
+      f"per level; medians. saturated: {e['CONNECTIONS']} connections; light: 1 connection (below saturation)")
+print()
+print(f"{'level':<20}{'req/s':>9}{'xL1':>7}{'xL2':>7}{'p50 ms':>9}{'p99 ms':>9}"
+      f"{'light p50':>11}{'light p99':>11}{'+p99 vs L1':>12}{'errors':>8}")
+l1 = stat('L1', 'saturated', 0); l2 = stat('L2', 'saturated', 0); l1_light_p99 = stat('L1', 'light', 2)
+for level in levels:
+    rps = stat(level, 'saturated', 0)
+    errors = sum(x[3] for mode in ('saturated', 'light') for x in rows[(level, mode)])
+    print(f"{level + ' ' + names[level]:<20}{rps:>9.0f}{rps / l1:>7.2f}{rps / l2:>7.2f}"
+          f"{stat(level, 'saturated', 1):>9.2f}{stat(level, 'saturated', 2):>9.2f}"
+          f"{stat(level, 'light', 1):>11.3f}{stat(level, 'light', 2):>11.3f}"
+          f"{stat(level, 'light', 2) - l1_light_p99:>12.3f}{errors:>8}")
+interference = open(e['INTERFERENCE']).read().strip()
+if interference:
+    print("\nWARNING: other processes were using the CPUs during this run (figures are pessimistic):")
+    print("  " + interference.replace("\n", "\n  "))
+if 'L6' in levels:
+    l6 = stat('L6', 'saturated', 0)
+    added = stat('L6', 'light', 2) - l1_light_p99
+    verdict = lambda ok: 'met' if ok else 'NOT met'
+    print()
+    print(f"goals: L6 >= 0.5 x L1: {l6 / l1:.2f} ({verdict(l6 / l1 >= 0.5)}); "
+          f"L6 >= 0.9 x L2: {l6 / l2:.2f} ({verdict(l6 / l2 >= 0.9)}); "
+          f"p99 added below saturation < 2 ms: {added:.3f} ms ({verdict(added < 2)})")
+PY
+log "raw wrk output and logs: $WORK"
