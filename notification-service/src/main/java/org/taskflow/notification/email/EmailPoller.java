@@ -1,6 +1,7 @@
 package org.taskflow.notification.email;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,10 +9,8 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -24,8 +23,8 @@ import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.taskflow.notification.config.PollingLoop;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -39,7 +38,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * off the Netty event loops and off the Mongo driver's threads.
  */
 @Component
-class EmailPoller implements SmartLifecycle, DisposableBean {
+class EmailPoller extends PollingLoop implements DisposableBean {
 
 	private static final Logger logger = LoggerFactory.getLogger(EmailPoller.class);
 
@@ -63,32 +62,19 @@ class EmailPoller implements SmartLifecycle, DisposableBean {
 		this.smtp = Schedulers.newBoundedElastic(properties.concurrency(), 10_000, "smtp");
 	}
 
-	private volatile @Nullable Disposable loop;
-
-	/**
-	 * One round at a time, then a pause: a slow round delays the next instead of
-	 * overlapping it, and a round that hangs is cut off after the lease.
-	 */
 	@Override
-	public void start() {
-		this.loop = Mono.defer(this::sendDue).timeout(this.properties.lease()).onErrorResume((ex) -> {
-			logger.warn("Round cut off: {}", ex.toString());
-			return Mono.empty();
-		}).then(Mono.delay(this.properties.pollInterval())).repeat().subscribe();
+	protected Mono<Void> round() {
+		return sendDue();
 	}
 
 	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.loop = null;
+	protected Duration lease() {
+		return this.properties.lease();
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.loop != null;
+	protected Duration pollInterval() {
+		return this.properties.pollInterval();
 	}
 
 	Mono<Void> sendDue() {

@@ -1,15 +1,14 @@
 package org.taskflow.notification.reminders;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 
 import org.bson.Document;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -17,8 +16,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
+import org.taskflow.notification.config.PollingLoop;
 import org.taskflow.notification.notifications.Kind;
 import org.taskflow.notification.notifications.Notice;
 import org.taskflow.notification.notifications.Notifier;
@@ -36,7 +35,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * the person still on it).
  */
 @Component
-class ReminderPoller implements SmartLifecycle {
+class ReminderPoller extends PollingLoop {
 
 	private static final Logger logger = LoggerFactory.getLogger(ReminderPoller.class);
 
@@ -61,32 +60,19 @@ class ReminderPoller implements SmartLifecycle {
 		this.clock = clock;
 	}
 
-	private volatile @Nullable Disposable loop;
-
-	/**
-	 * One round at a time, then a pause: a slow round delays the next instead of
-	 * overlapping it, and a round that hangs is cut off after the lease.
-	 */
 	@Override
-	public void start() {
-		this.loop = Mono.defer(this::fireDue).timeout(this.properties.lease()).onErrorResume((ex) -> {
-			logger.warn("Round cut off: {}", ex.toString());
-			return Mono.empty();
-		}).then(Mono.delay(this.properties.pollInterval())).repeat().subscribe();
+	protected Mono<Void> round() {
+		return fireDue();
 	}
 
 	@Override
-	public void stop() {
-		Disposable running = this.loop;
-		if (running != null) {
-			running.dispose();
-		}
-		this.loop = null;
+	protected Duration lease() {
+		return this.properties.lease();
 	}
 
 	@Override
-	public boolean isRunning() {
-		return this.loop != null;
+	protected Duration pollInterval() {
+		return this.properties.pollInterval();
 	}
 
 	Mono<Void> fireDue() {
