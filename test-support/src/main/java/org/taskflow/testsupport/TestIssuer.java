@@ -168,6 +168,15 @@ public final class TestIssuer {
 	}
 
 	/**
+	 * The properties that make a service trust this issuer: issuer, JWKS and token
+	 * endpoint.
+	 */
+	public static Map<String, Object> properties() {
+		return Map.of("taskflow.security.issuer", ISSUER, "taskflow.services.auth", baseUrl(),
+				"taskflow.security.jwk-set-uri", baseUrl() + "/oauth2/jwks");
+	}
+
+	/**
 	 * Makes a service trust this issuer: its issuer, JWKS and token endpoint.
 	 */
 	public static class Initializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -176,9 +185,7 @@ public final class TestIssuer {
 		public void initialize(ConfigurableApplicationContext context) {
 			context.getEnvironment()
 				.getPropertySources()
-				.addFirst(new MapPropertySource("taskflowTestIssuer",
-						Map.of("taskflow.security.issuer", ISSUER, "taskflow.services.auth", baseUrl(),
-								"taskflow.security.jwk-set-uri", baseUrl() + "/oauth2/jwks")));
+				.addFirst(new MapPropertySource("taskflowTestIssuer", properties()));
 		}
 
 	}
