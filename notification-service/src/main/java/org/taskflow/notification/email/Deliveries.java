@@ -20,19 +20,28 @@ public class Deliveries {
 
 	private final Clock clock;
 
-	Deliveries(ReactiveMongoTemplate mongo, Clock clock) {
+	private final EmailPoller poller;
+
+	Deliveries(ReactiveMongoTemplate mongo, Clock clock, EmailPoller poller) {
 		this.mongo = mongo;
 		this.clock = clock;
+		this.poller = poller;
 	}
 
 	/**
 	 * Records the email unless it already is (same notification id): a redelivered event
-	 * sends nothing twice. It goes no earlier than {@code notBefore} (quiet hours).
+	 * sends nothing twice. It goes no earlier than {@code notBefore} (quiet hours); one
+	 * due now wakes this replica's poller instead of waiting for its next round.
 	 */
 	public Mono<Void> enqueue(OutgoingEmail email, Instant notBefore) {
+		Instant now = this.clock.instant();
 		Delivery delivery = new Delivery(email.id(), email.userId(), email.to(), email.subject(), email.text(),
-				email.html(), Delivery.State.PENDING, 0, notBefore, null, null, null, this.clock.instant(), null);
-		return this.mongo.insert(delivery).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()).then();
+				email.html(), Delivery.State.PENDING, 0, notBefore, null, null, null, now, null);
+		return this.mongo.insert(delivery).doOnSuccess((inserted) -> {
+			if (!notBefore.isAfter(now)) {
+				this.poller.wake();
+			}
+		}).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()).then();
 	}
 
 	/** A deleted account gets nothing more, and its addresses are not kept. */
