@@ -13,6 +13,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.accept.InvalidApiVersionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -30,6 +31,15 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
 		}
 		return response.body(ex.problem());
+	}
+
+	/**
+	 * An {@code API-Version} this service does not serve; raised while the handler is
+	 * looked up, before any controller runs.
+	 */
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unsupportedApiVersion(InvalidApiVersionException ex) {
+		return ResponseEntity.badRequest().body(ApiVersioning.unsupported());
 	}
 
 	/** Redis or MongoDB unreachable: a temporary condition, said as such. */
