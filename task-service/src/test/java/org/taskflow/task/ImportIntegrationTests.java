@@ -65,6 +65,20 @@ class ImportIntegrationTests extends TaskIntegrationTests {
 	}
 
 	@Test
+	void aBodyOverTheByteCapIs413AndCreatesNothing() {
+		User owner = newUser();
+		// 300 items (under the item cap), each within the field limits: 5.4 MB in all
+		String description = "d".repeat(18_000);
+		String body = IntStream.range(0, 300)
+			.mapToObj((i) -> "{\"title\":\"t" + i + "\",\"description\":\"" + description + "\"}")
+			.collect(Collectors.joining(",", "[", "]"));
+		Response response = post("/api/tasks/import", body, owner.token());
+		assertThat(response.status()).as(response.raw()).isEqualTo(413);
+		assertThat(response.problemType()).isEqualTo("urn:taskflow:problem:import-too-large");
+		assertThat(get("/api/tasks", owner.token()).body().get("items")).isEmpty();
+	}
+
+	@Test
 	void malformedImportsAreClientErrors() {
 		User owner = newUser();
 		assertThat(post("/api/tasks/import", "[{\"title\":", owner.token()).status()).isEqualTo(400);
