@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -244,6 +245,107 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 		assertThat(user(owner.id()).getString("displayName")).isEqualTo("Vera New");
 		assertThat(user(owner.id()).getString("timeZone")).isEqualTo("Europe/Berlin");
 		assertThat(kinds(assignee)).doesNotContain("TASK_ASSIGNED");
+	}
+
+	@Test
+	void aDisabledPersonIsToldNothingNewOnAnyChannelAndLateDisablesChangeNothing() {
+		Person owner = register("Dana");
+		Person kept = register("Kim");
+		Person disabled = register("Dirk");
+		awaitTrue(() -> subjects(disabled.email()).contains("Welcome to TaskFlow, Dirk"));
+		List<ServerSentEvent<String>> live = new CopyOnWriteArrayList<>();
+		Disposable stream = stream(this.port, streamTicket(disabled), null).subscribe(live::add);
+		try {
+			awaitTrue(() -> live.stream().anyMatch((event) -> "connected".equals(event.comment())));
+			Instant disabledAt = Instant.now();
+			Event disable = event(AUTH_USERS, "taskflow.auth.UserDisabled.v1", disabled.id(),
+					Map.of("userId", disabled.id(), "disabledAt", disabledAt.toString()), disabledAt);
+			Event older = event(AUTH_USERS, "taskflow.auth.UserDisabled.v1", disabled.id(),
+					Map.of("userId", disabled.id(), "disabledAt", disabledAt.minusSeconds(60).toString()),
+					disabledAt.minusSeconds(60));
+			send(disable, disable, older);
+			awaitConsumed(AUTH_USERS);
+			assertThat(user(disabled.id()).getDate("disabledAt").toInstant().toEpochMilli())
+				.isEqualTo(disabledAt.toEpochMilli());
+
+			String taskId = newTaskId();
+			Map<String, Object> data = task(taskId, owner, "Audit", "TODO", List.of(kept, disabled), null, null, 2,
+					owner);
+			data.put("addedAssigneeIds", List.of(kept.id(), disabled.id()));
+			send(taskEvent("TaskAssigned", data));
+			settled(taskId, owner, 3);
+
+			// the same event reached the other assignee on every channel
+			awaitTrue(() -> subjects(kept.email()).contains("Dana assigned you “Audit”"));
+			assertThat(kinds(kept)).contains("TASK_ASSIGNED");
+			assertThat(notificationsOf(disabled)).extracting((n) -> n.getString("kind")).containsExactly("WELCOME");
+			assertThat(deliveriesOf(disabled)).extracting((delivery) -> delivery.getString("subject"))
+				.containsExactly("Welcome to TaskFlow, Dirk");
+			assertThat(subjects(disabled.email())).containsExactly("Welcome to TaskFlow, Dirk");
+			assertThat(liveNotifications(live)).isEmpty();
+		}
+		finally {
+			stream.dispose();
+		}
+	}
+
+	@Test
+	void disablingAPersonCancelsTheirHeldBackEmailsAndTheirRemindersTellNobody() {
+		Person owner = register("Rita");
+		Person sleeper = register("Ravi");
+		awaitTrue(() -> subjects(sleeper.email()).contains("Welcome to TaskFlow, Ravi"));
+		String zone = "Asia/Tokyo";
+		LocalTime now = LocalTime.now(ZoneId.of(zone));
+		DateTimeFormatter hhmm = DateTimeFormatter.ofPattern("HH:mm");
+		preferences(sleeper, zone, Map.of("TASK_ASSIGNED", BOTH, "DUE_SOON", BOTH),
+				new String[] { hhmm.format(now.minusHours(1)), hhmm.format(now.plusHours(1)) });
+		String taskId = newTaskId();
+		Map<String, Object> data = task(taskId, owner, "Inventory", "TODO", List.of(sleeper), null,
+				Instant.now().plus(Duration.ofDays(3)), 2, owner);
+		data.put("addedAssigneeIds", List.of(sleeper.id()));
+		send(taskEvent("TaskAssigned", data));
+		awaitTrue(() -> deliveriesOf(sleeper).stream()
+			.anyMatch((delivery) -> delivery.getString("subject").contains("Inventory")
+					&& "PENDING".equals(delivery.getString("state")))
+				&& find("reminders", Query.query(where("taskId").is(taskId))).size() == 2);
+
+		Instant disabledAt = Instant.now();
+		send(event(AUTH_USERS, "taskflow.auth.UserDisabled.v1", sleeper.id(),
+				Map.of("userId", sleeper.id(), "disabledAt", disabledAt.toString()), disabledAt));
+		awaitTrue(() -> deliveriesOf(sleeper).stream()
+			.filter((delivery) -> delivery.getString("subject").contains("Inventory"))
+			.allMatch((delivery) -> "CANCELLED".equals(delivery.getString("state"))));
+
+		// an email recorded by a notice that read the person just before the disable, due
+		// now: the sender checks the account and cancels it
+		Date due = Date.from(Instant.now());
+		this.mongo
+			.insert(new Document("_id", "raced-" + sleeper.id()).append("userId", sleeper.id())
+				.append("to", sleeper.email())
+				.append("subject", "Raced")
+				.append("text", "raced")
+				.append("html", "<p>raced</p>")
+				.append("state", "PENDING")
+				.append("attempts", 0)
+				.append("nextAttemptAt", due)
+				.append("createdAt", due), "deliveries")
+			.block(WAIT);
+		// due within the lead time now: both reminders fire at once
+		send(taskEvent("TaskUpdated", task(taskId, owner, "Inventory", "TODO", List.of(sleeper), null,
+				Instant.now().plus(Duration.ofHours(2)), 3, owner)));
+		awaitTrue(() -> find("reminders", Query.query(where("taskId").is(taskId))).stream()
+			.allMatch((reminder) -> "SENT".equals(reminder.getString("state"))) && kinds(owner).contains("DUE_SOON"));
+		awaitTrue(() -> "CANCELLED".equals(
+				find("deliveries", Query.query(where("_id").is("raced-" + sleeper.id()))).get(0).getString("state")));
+
+		assertThat(notificationsOf(sleeper)).extracting((n) -> n.getString("kind"))
+			.containsExactlyInAnyOrder("WELCOME", "TASK_ASSIGNED");
+		assertThat(deliveriesOf(sleeper)).filteredOn((delivery) -> !"SENT".equals(delivery.getString("state")))
+			.extracting((delivery) -> delivery.getString("subject"))
+			.containsExactlyInAnyOrder("Rita assigned you “Inventory”", "Raced");
+		assertThat(deliveriesOf(sleeper)).filteredOn((delivery) -> !"SENT".equals(delivery.getString("state")))
+			.allSatisfy((delivery) -> assertThat(delivery.getString("state")).isEqualTo("CANCELLED"));
+		assertThat(subjects(sleeper.email())).containsExactly("Welcome to TaskFlow, Ravi");
 	}
 
 	// --- helpers

@@ -8,6 +8,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
@@ -42,6 +43,18 @@ public class Deliveries {
 				this.poller.wake();
 			}
 		}).onErrorResume(DuplicateKeyException.class, (ex) -> Mono.empty()).then();
+	}
+
+	/**
+	 * A disabled account gets nothing more: its waiting emails are called off (kept, as
+	 * {@code CANCELLED}). One being sent right now is left to its sender, which checks
+	 * the account again before every attempt.
+	 */
+	public Mono<Void> cancel(String userId) {
+		return this.mongo
+			.updateMulti(Query.query(where("userId").is(userId).and("state").is(Delivery.State.PENDING)),
+					new Update().set("state", Delivery.State.CANCELLED), Delivery.class)
+			.then();
 	}
 
 	/** A deleted account gets nothing more, and its addresses are not kept. */

@@ -9,7 +9,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One email and where it stands. {@code owner} and {@code leaseUntil} are set while a
- * replica is sending it.
+ * replica is sending it. {@code SENT}, {@code PERMANENTLY_FAILED} and {@code CANCELLED}
+ * (the person's account was disabled before it went) are final.
  */
 @Document(Delivery.COLLECTION)
 record Delivery(@Id String id, String userId, String to, String subject, String text, String html, State state,
@@ -20,7 +21,7 @@ record Delivery(@Id String id, String userId, String to, String subject, String 
 
 	enum State {
 
-		PENDING, SENDING, SENT, PERMANENTLY_FAILED
+		PENDING, SENDING, SENT, PERMANENTLY_FAILED, CANCELLED
 
 	}
 

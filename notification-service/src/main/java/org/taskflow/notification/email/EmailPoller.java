@@ -25,6 +25,8 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.taskflow.notification.config.PollingLoop;
+import org.taskflow.notification.users.Recipient;
+import org.taskflow.notification.users.Users;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -34,6 +36,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * this replica as owner), so only the claimant sends it; a replica that dies mid-send
  * leaves a lease that expires and another replica sends it again. That makes email at
  * least once in the rare crash between the SMTP hand-off and recording it, never lost.
+ * Before each attempt the account is checked: a disabled person's email is cancelled.
  * JavaMailSender blocks on sockets, so sending runs on a bounded scheduler of its own,
  * off the Netty event loops and off the Mongo driver's threads.
  */
@@ -52,13 +55,17 @@ class EmailPoller extends PollingLoop implements DisposableBean {
 
 	private final Clock clock;
 
+	private final Users users;
+
 	private final Scheduler smtp;
 
-	EmailPoller(ReactiveMongoTemplate mongo, JavaMailSender sender, EmailProperties properties, Clock clock) {
+	EmailPoller(ReactiveMongoTemplate mongo, JavaMailSender sender, EmailProperties properties, Clock clock,
+			Users users) {
 		this.mongo = mongo;
 		this.sender = sender;
 		this.properties = properties;
 		this.clock = clock;
+		this.users = users;
 		this.smtp = Schedulers.newBoundedElastic(properties.concurrency(), 10_000, "smtp");
 	}
 
@@ -106,7 +113,21 @@ class EmailPoller extends PollingLoop implements DisposableBean {
 		return this.mongo.findAndModify(query, update, FindAndModifyOptions.options().returnNew(true), Delivery.class);
 	}
 
+	/**
+	 * Not to a disabled account: it may have been disabled after this was recorded (or
+	 * while an earlier attempt was under way and failed).
+	 */
 	private Mono<Void> send(Delivery delivery) {
+		return this.users.find(delivery.userId())
+			.map(Recipient::disabled)
+			.defaultIfEmpty(false)
+			.flatMap((disabled) -> disabled
+					? settle(delivery, new Update().set("state", Delivery.State.CANCELLED).unset("leaseUntil"))
+					: transmit(delivery))
+			.onErrorResume((ex) -> failed(delivery, ex));
+	}
+
+	private Mono<Void> transmit(Delivery delivery) {
 		logger.debug("Sending email {} (attempt {})", delivery.id(), delivery.attempts());
 		return Mono.fromRunnable(() -> this.sender.send(message(delivery)))
 			.subscribeOn(this.smtp)
@@ -114,8 +135,7 @@ class EmailPoller extends PollingLoop implements DisposableBean {
 					new Update().set("state", Delivery.State.SENT)
 						.set("sentAt", this.clock.instant())
 						.unset("leaseUntil")
-						.unset("lastError"))))
-			.onErrorResume((ex) -> failed(delivery, ex));
+						.unset("lastError"))));
 	}
 
 	private Mono<Void> failed(Delivery delivery, Throwable ex) {

@@ -21,13 +21,16 @@ import org.taskflow.support.events.CloudEvents;
 
 /**
  * What user events mean here: registration is a welcome, profile and preference changes
- * update the projection (and move date-only reminders to a new time zone), deletion
- * removes everything of the person.
+ * update the projection (and move date-only reminders to a new time zone), disabling
+ * stops everything new for the person and cancels their waiting emails, deletion removes
+ * everything of the person.
  */
 @Component
 class UserEvents {
 
 	static final String REGISTERED = "taskflow.auth.UserRegistered.v1";
+
+	static final String DISABLED = "taskflow.auth.UserDisabled.v1";
 
 	static final String PROFILE_UPDATED = "taskflow.user.UserProfileUpdated.v1";
 
@@ -53,6 +56,7 @@ class UserEvents {
 	Mono<Void> handle(String record) {
 		return switch (this.events.type(record)) {
 			case REGISTERED -> registered(this.events.read(record, UserRegistered.class));
+			case DISABLED -> disabled(this.events.read(record, UserDisabled.class));
 			case PROFILE_UPDATED -> profileUpdated(this.events.read(record, UserProfileUpdated.class));
 			case PREFERENCES_CHANGED -> preferencesChanged(this.events.read(record, UserPreferencesChanged.class));
 			case DELETED -> deleted(this.events.read(record, UserDeleted.class));
@@ -64,6 +68,15 @@ class UserEvents {
 		UserRegistered data = event.data();
 		return this.users.registered(data.userId(), data.email(), data.displayName(), event.time())
 			.then(this.notifier.notify(new Notice(event.id(), data.userId(), Kind.WELCOME, null, null, null, null)));
+	}
+
+	/**
+	 * Cancelling changes nothing the second time, so a redelivered or older event may
+	 * repeat it: the account is disabled either way.
+	 */
+	private Mono<Void> disabled(CloudEvent<UserDisabled> event) {
+		String userId = event.data().userId();
+		return this.users.disabled(userId, event.time()).then(this.notifier.silence(userId));
 	}
 
 	private Mono<Void> profileUpdated(CloudEvent<UserProfileUpdated> event) {
@@ -117,6 +130,9 @@ class UserEvents {
 	}
 
 	record UserRegistered(String userId, String email, @Nullable String displayName) {
+	}
+
+	record UserDisabled(String userId) {
 	}
 
 	record UserProfileUpdated(String userId, @Nullable String displayName, @Nullable String timeZone,

@@ -38,7 +38,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * app the person has open themselves, which is not an interruption. Each step is
  * idempotent, so a redelivered event completes what a crash interrupted and duplicates
  * nothing. A recipient this service has not heard of yet gets the in-app notification
- * with default preferences, but no email (no address yet); a deleted one gets nothing.
+ * with default preferences, but no email (no address yet); a disabled or deleted one gets
+ * nothing, on any channel. Due-soon reminders come through here too.
  */
 @Service
 @EnableConfigurationProperties(NotificationProperties.class)
@@ -77,6 +78,14 @@ public class Notifier {
 					people.getT2().map(Recipient::displayName).orElse(null)));
 	}
 
+	/**
+	 * A disabled account: its waiting emails are cancelled; what it was already told
+	 * stays.
+	 */
+	public Mono<Void> silence(String userId) {
+		return this.deliveries.cancel(userId);
+	}
+
 	/** Everything of a deleted account: its notifications and pending emails. */
 	public Mono<Void> forget(String userId) {
 		return this.mongo.remove(Query.query(where("userId").is(userId)), Notification.class)
@@ -84,7 +93,7 @@ public class Notifier {
 	}
 
 	private Mono<Void> deliver(Notice notice, @Nullable Recipient recipient, @Nullable String actorName) {
-		if (recipient != null && recipient.deleted()) {
+		if (recipient != null && (recipient.disabled() || recipient.deleted())) {
 			return Mono.empty();
 		}
 		ZoneId zone = (recipient != null) ? recipient.zone() : ZoneOffset.UTC;

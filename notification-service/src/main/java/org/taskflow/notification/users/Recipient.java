@@ -15,10 +15,11 @@ import org.jspecify.annotations.Nullable;
  * @param channels their choice per notification kind (by kind name); missing kinds get
  * {@link Channels#ALL}
  * @param quietHours their quiet hours, or null
+ * @param disabled the account is disabled: nothing new is sent, held-back email included
  * @param deleted the account is gone: nothing is sent any more
  */
 public record Recipient(String id, @Nullable String email, @Nullable String displayName, ZoneId zone,
-		Map<String, Channels> channels, @Nullable QuietHours quietHours, boolean deleted) {
+		Map<String, Channels> channels, @Nullable QuietHours quietHours, boolean disabled, boolean deleted) {
 
 	public Channels channels(String kind) {
 		return this.channels.getOrDefault(kind, Channels.ALL);

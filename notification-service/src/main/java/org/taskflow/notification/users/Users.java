@@ -13,6 +13,7 @@ import reactor.core.publisher.Mono;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Service;
@@ -22,7 +23,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * Applies user events to the projection and answers who a recipient is. Every change is a
  * single conditional update: it applies only if the event is not older than the one that
- * last set the same fields, and never to a deleted user.
+ * last set the same fields, and never to a deleted user. Disabling is one-way.
  */
 @Service
 public class Users {
@@ -54,6 +55,20 @@ public class Users {
 			.set("quietEnd", (quietHours != null) ? quietHours.end().toString() : null);
 		return apply(userId, "preferencesAt", time, update)
 			.flatMap((applied) -> zone(userId, timeZone, time).thenReturn(applied));
+	}
+
+	/**
+	 * Marks the account disabled for good: no event enables it again, so any UserDisabled
+	 * disables, and {@code disabledAt} keeps the newest one's time (an older or
+	 * redelivered one changes nothing).
+	 */
+	public Mono<Void> disabled(String userId, @Nullable Instant time) {
+		Instant at = (time != null) ? time : NEVER;
+		Query current = new Query(new Criteria().andOperator(where("_id").is(userId), where("deletedAt").exists(false),
+				new Criteria().orOperator(where("disabledAt").exists(false), where("disabledAt").lt(at))));
+		return ensure(userId)
+			.then(this.mongo.updateFirst(current, new Update().set("disabledAt", at), UserDocument.class))
+			.then();
 	}
 
 	/**
@@ -113,7 +128,8 @@ public class Users {
 				? new QuietHours(LocalTime.parse(user.quietStart()), LocalTime.parse(user.quietEnd())) : null;
 		String name = (user.displayName() != null) ? user.displayName() : user.registeredName();
 		return new Recipient(user.id(), user.email(), name, (zone != null) ? zone : ZoneOffset.UTC,
-				(user.preferences() != null) ? user.preferences() : Map.of(), quiet, user.deletedAt() != null);
+				(user.preferences() != null) ? user.preferences() : Map.of(), quiet, user.disabledAt() != null,
+				user.deletedAt() != null);
 	}
 
 	/**
