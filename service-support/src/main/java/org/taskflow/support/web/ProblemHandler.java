@@ -15,6 +15,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
+import org.springframework.web.accept.InvalidApiVersionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
@@ -31,6 +32,12 @@ import org.springframework.web.server.ServerWebInputException;
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {
 
+	private final List<String> apiVersions;
+
+	ProblemHandler(ApiVersionProperties apiVersions) {
+		this.apiVersions = apiVersions.supported();
+	}
+
 	@ExceptionHandler
 	Mono<ResponseEntity<ProblemDetail>> api(ApiException ex) {
 		ResponseEntity.BodyBuilder response = ResponseEntity.status(ex.problem().getStatus());
@@ -38,6 +45,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 			response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ex.retryAfter().toSeconds())));
 		}
 		return Mono.just(response.body(ex.problem()));
+	}
+
+	/**
+	 * An {@code API-Version} this service does not serve; raised while the handler is
+	 * looked up, before any controller runs.
+	 */
+	@ExceptionHandler
+	Mono<ResponseEntity<ProblemDetail>> unsupportedApiVersion(InvalidApiVersionException ex) {
+		return Mono.just(ResponseEntity.badRequest().body(ApiVersioning.unsupported(this.apiVersions)));
 	}
 
 	@ExceptionHandler

@@ -2,14 +2,20 @@ package org.taskflow.support.web;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.server.WebExceptionHandler;
 
-/** Problem documents for every error a service returns. */
+/**
+ * Problem documents for every error a service returns, and one API versioning scheme for
+ * all services.
+ */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
+@EnableConfigurationProperties(ApiVersionProperties.class)
 public class WebSupportAutoConfiguration {
 
 	@Bean
@@ -18,8 +24,13 @@ public class WebSupportAutoConfiguration {
 	}
 
 	@Bean
-	ProblemHandler problemHandler() {
-		return new ProblemHandler();
+	ProblemHandler problemHandler(ApiVersionProperties apiVersions) {
+		return new ProblemHandler(apiVersions);
+	}
+
+	@Bean
+	WebFluxConfigurer apiVersioning(ApiVersionProperties apiVersions) {
+		return new ApiVersioning(apiVersions);
 	}
 
 	/** Before Boot's own error handler (order -1). */

@@ -1,6 +1,7 @@
 package org.taskflow.support.web;
 
 import java.time.Duration;
+import java.util.List;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -21,8 +22,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class ProblemHandlerTests {
 
+	private final ApiVersionProperties apiVersions = new ApiVersionProperties(List.of("1"));
+
 	private final WebTestClient client = WebTestClient.bindToController(new Things())
-		.controllerAdvice(new ProblemHandler())
+		.controllerAdvice(new ProblemHandler(this.apiVersions))
+		.apiVersioning(new ApiVersioning(this.apiVersions)::configureApiVersioning)
 		.build();
 
 	@Test
@@ -116,6 +120,31 @@ class ProblemHandlerTests {
 			.expectBody()
 			.jsonPath("$.type")
 			.isEqualTo("urn:taskflow:problem:method-not-allowed");
+	}
+
+	@Test
+	void withoutAnApiVersionHeaderVersionOneServes() {
+		this.client.get().uri("/things?limit=1").exchange().expectStatus().isOk();
+		this.client.get().uri("/things?limit=1").header("API-Version", "1").exchange().expectStatus().isOk();
+	}
+
+	@Test
+	void anUnsupportedOrMalformedApiVersionIsABadRequestNamingTheSupportedOnes() {
+		for (String version : List.of("2", "banana")) {
+			this.client.get()
+				.uri("/things?limit=1")
+				.header("API-Version", version)
+				.exchange()
+				.expectStatus()
+				.isBadRequest()
+				.expectHeader()
+				.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+				.expectBody()
+				.jsonPath("$.type")
+				.isEqualTo("urn:taskflow:problem:unsupported-api-version")
+				.jsonPath("$.supportedVersions")
+				.isEqualTo(List.of("1"));
+		}
 	}
 
 	private WebTestClient.ResponseSpec post(String json) {
