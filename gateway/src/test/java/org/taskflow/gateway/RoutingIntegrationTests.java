@@ -29,12 +29,13 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void relaysTheTokenAndTheRequestIdDownstreamUnchanged() {
+	void relaysTheTokenTheRequestIdAndTheApiVersionDownstreamUnchanged() {
 		String token = bearer(TestTokens.forNewUser());
 		client().get()
 			.uri("/api/tasks/7")
 			.header(HttpHeaders.AUTHORIZATION, token)
 			.header("X-Request-Id", "req-relay-1")
+			.header("API-Version", "1")
 			.exchange()
 			.expectStatus()
 			.isOk()
@@ -42,6 +43,7 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 			.valueEquals("X-Request-Id", "req-relay-1");
 		assertThat(Backends.TASK.lastHeader("Authorization")).isEqualTo(token);
 		assertThat(Backends.TASK.lastHeader("X-Request-Id")).isEqualTo("req-relay-1");
+		assertThat(Backends.TASK.lastHeader("API-Version")).isEqualTo("1");
 	}
 
 	@Test
