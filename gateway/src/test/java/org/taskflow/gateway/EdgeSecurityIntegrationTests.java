@@ -3,6 +3,7 @@ package org.taskflow.gateway;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -36,6 +37,22 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 			.isEqualTo(413)
 			.expectHeader()
 			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
+	}
+
+	@Test
+	void aRequestTheFirewallRefusesIsAProblemAndClosesItsConnection() {
+		client().method(HttpMethod.TRACE)
+			.uri("/api/tasks")
+			.exchange()
+			.expectStatus()
+			.isBadRequest()
+			.expectHeader()
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
+			.expectHeader()
+			.valueEquals(HttpHeaders.CONNECTION, "close")
+			.expectBody()
+			.jsonPath("$.type")
+			.isEqualTo("urn:taskflow:problem:rejected-request");
 	}
 
 	@Test

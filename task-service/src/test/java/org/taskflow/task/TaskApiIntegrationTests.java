@@ -221,7 +221,22 @@ class TaskApiIntegrationTests extends TaskIntegrationTests {
 		assertThat(get("/api/tasks/not-a-task", owner.token()).status()).isEqualTo(404);
 		assertThat(get("/api/tasks/%20%00", owner.token()).status()).isBetween(400, 404);
 		assertThat(patch("/api/tasks/nope", "[1]", owner.token()).status()).isBetween(400, 404);
-		assertThat(send("TRACE", "/api/tasks", null, owner.token()).status()).isBetween(400, 499);
+		Response trace = send("TRACE", "/api/tasks", null, owner.token());
+		assertThat(trace.status()).isEqualTo(400);
+		assertThat(trace.problemType()).isEqualTo("urn:taskflow:problem:rejected-request");
+	}
+
+	/**
+	 * On Reactor Netty 1.3.6 the request after one the firewall refused with an empty 400
+	 * went unanswered about once in a hundred times (reproduced with 1,200 requests).
+	 */
+	@Test
+	void aRequestTheFirewallRefusesDoesNotStallTheNextOne() {
+		User owner = newUser();
+		for (int i = 0; i < 200; i++) {
+			assertThat(send("TRACE", "/api/tasks", null, owner.token()).status()).isEqualTo(400);
+			assertThat(get("/api/tasks/x", owner.token()).status()).isEqualTo(404);
+		}
 	}
 
 	@Test

@@ -109,6 +109,8 @@ abstract class TaskIntegrationTests {
 		String content = (body == null) ? null
 				: (body instanceof String raw) ? raw : this.json.writeValueAsString(body);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			// an answer that never comes fails the test here, not at JUnit's timeout
+			.timeout(Duration.ofSeconds(30))
 			.method(method, (content != null) ? HttpRequest.BodyPublishers.ofString(content)
 					: HttpRequest.BodyPublishers.noBody());
 		if (content != null) {

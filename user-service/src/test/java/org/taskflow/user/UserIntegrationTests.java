@@ -114,6 +114,8 @@ abstract class UserIntegrationTests {
 		if (token != null) {
 			request.header("Authorization", "Bearer " + token);
 		}
+		// an answer that never comes fails the test here, not at JUnit's timeout
+		request.timeout(Duration.ofSeconds(30));
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
 			JsonNode body = response.body().isBlank() ? null : this.json.readTree(response.body());

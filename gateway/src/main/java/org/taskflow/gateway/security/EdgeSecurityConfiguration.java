@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
@@ -47,6 +48,20 @@ class EdgeSecurityConfiguration {
 
 	// a decoded token weighs a few KB: tens of MB at most
 	private static final int ACCEPTED_TOKENS_CACHED = 10_000;
+
+	/**
+	 * A request the firewall refuses (TRACE, an encoded slash or percent in the path)
+	 * gets a problem document, and its connection is closed: Spring's default empty 400,
+	 * answered at once, could leave a keep-alive connection unread on Reactor Netty
+	 * 1.3.6, so the client's next request on it hung (reactor-netty #4188, #4361).
+	 */
+	@Bean
+	ServerExchangeRejectedHandler rejectedRequestProblem(Problems problems) {
+		return (exchange, ex) -> problems.write(exchange,
+				Problems.of(HttpStatus.BAD_REQUEST, "rejected-request", "Bad Request",
+						"The request was rejected: its method or URL is not allowed here."),
+				(headers) -> headers.setConnection("close"));
+	}
 
 	@Bean
 	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, Problems problems, EdgeSecurityProperties properties) {

@@ -11,6 +11,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.reactive.Reac
 import org.springframework.boot.security.autoconfigure.web.reactive.ReactiveWebSecurityAutoConfiguration;
 import org.springframework.boot.security.oauth2.server.resource.autoconfigure.reactive.ReactiveOAuth2ResourceServerAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -21,7 +22,9 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
 import org.taskflow.support.web.ProblemWriter;
+import org.taskflow.support.web.Problems;
 import org.taskflow.support.web.WebSupportAutoConfiguration;
 
 /**
@@ -39,6 +42,22 @@ public class SecuritySupportAutoConfiguration {
 	@Bean
 	ResourceServer resourceServer(ProblemWriter problems) {
 		return new ResourceServer(problems);
+	}
+
+	/**
+	 * A request the firewall refuses (a method such as TRACE, an encoded slash or percent
+	 * in the path) gets a problem document like every other 400. Spring's default answers
+	 * with an empty body at once, and on Reactor Netty 1.3.6 a response completed that
+	 * early could leave the keep-alive connection unread: the client's next request on it
+	 * never got an answer (reactor-netty #4188, #4361; seen as hung tests). The
+	 * connection is closed after the answer too, so no client reuses it.
+	 */
+	@Bean
+	ServerExchangeRejectedHandler rejectedRequestProblem(ProblemWriter problems) {
+		return (exchange, ex) -> problems.write(exchange,
+				Problems.of(HttpStatus.BAD_REQUEST, "rejected-request",
+						"The request was rejected: its method or URL is not allowed here."),
+				(headers) -> headers.setConnection("close"));
 	}
 
 	/**
