@@ -13,7 +13,7 @@
 # Usage, from the repository root, holding the build lock so no build competes for the cores:
 #   ./mvnw -B -q -pl gateway -am package -DskipTests       (the run uses gateway/target/gateway.jar as it is)
 #   flock /tmp/taskflow-maven.lock benchmarks/gateway/run.sh
-# env: ROUNDS DURATION WARMUP JIT_WARMUP CONNECTIONS THREADS LEVELS GATEWAY_JAR GATEWAY_JAVA_OPTS GATEWAY_ARGS
+# env: ROUNDS DURATION WARMUP JIT_WARMUP CONNECTIONS THREADS LEVELS GATEWAY_JAR GATEWAY_JAVA_OPTS GATEWAY_ARGS REDIS_CPUS
 # Needs: JDK 25 (JAVA_HOME), nginx, wrk and redis-server (installed from Debian packages if missing), python3.
 set -euo pipefail
 
@@ -77,7 +77,9 @@ else
 	LOAD_CPUS="0"; SERVER_CPUS="0"
 fi
 SERVER_CPU_COUNT=$(taskset -c "$SERVER_CPUS" nproc)
-log "pinning: wrk on CPU $LOAD_CPUS; nginx, backend, Redis and gateway on CPU $SERVER_CPUS ($SERVER_CPU_COUNT cores shared by all servers)"
+# REDIS_CPUS moves Redis off the servers' cores, as it would be in production (its own host), for A/B runs.
+REDIS_CPUS=${REDIS_CPUS:-$SERVER_CPUS}
+log "pinning: wrk on CPU $LOAD_CPUS; nginx, backend and gateway on CPU $SERVER_CPUS ($SERVER_CPU_COUNT cores shared by all servers); Redis on CPU $REDIS_CPUS"
 
 # The gateway jar and its libraries (the backend runs on the same Reactor Netty).
 # Not built here: the run holds the Maven lock (see the usage line), so a build from inside would wait for itself.
@@ -128,7 +130,7 @@ taskset -c "$SERVER_CPUS" "$NGINX" -p "$WORK/nginx" -c "$WORK/nginx.conf" -e "$W
 wait_for "http://127.0.0.1:$NGINX_PROXY_PORT/api/tasks/42"
 
 log "starting redis-server on $REDIS_PORT"
-taskset -c "$SERVER_CPUS" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
+taskset -c "$REDIS_CPUS" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --save '' --appendonly no \
 	>"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
 
@@ -216,7 +218,7 @@ done
 JAVA_VERSION=$("$JAVA" -version 2>&1 | head -1)
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$(git -C "$ROOT" status --porcelain -- gateway benchmarks 2>/dev/null | grep -q . && echo "+uncommitted" || true)
-export JAVA_VERSION COMMIT DIRTY CPUS LOAD_CPUS SERVER_CPUS SERVER_CPU_COUNT ROUNDS DURATION JIT_WARMUP CONNECTIONS
+export JAVA_VERSION COMMIT DIRTY CPUS LOAD_CPUS SERVER_CPUS REDIS_CPUS SERVER_CPU_COUNT ROUNDS DURATION JIT_WARMUP CONNECTIONS
 export LEVELS_LIST="${LEVELS[*]}" OPTS="${GATEWAY_JAVA_OPTS:-(none)}" ARGS="${GATEWAY_ARGS:-(none)}" JAR INTERFERENCE
 python3 - "$RESULTS" <<'PY'
 import os, statistics, sys
@@ -233,8 +235,9 @@ names = {'L0': 'nginx constant', 'L1': 'backend direct', 'L2': 'nginx proxy', 'L
 levels = e['LEVELS_LIST'].split()
 print()
 print(f"TaskFlow gateway benchmark: commit {e['COMMIT']}{e['DIRTY']}, {e['JAVA_VERSION']}, {e['JAR']}")
-print(f"CPU pinning (taskset): {e['CPUS']} CPUs; wrk on CPU {e['LOAD_CPUS']}; nginx, backend, Redis and gateway "
-      f"together on CPU {e['SERVER_CPUS']} ({e['SERVER_CPU_COUNT']} core(s); each JVM sees that many processors)")
+print(f"CPU pinning (taskset): {e['CPUS']} CPUs; wrk on CPU {e['LOAD_CPUS']}; nginx, backend and gateway "
+      f"together on CPU {e['SERVER_CPUS']} ({e['SERVER_CPU_COUNT']} core(s); each JVM sees that many processors); "
+      f"Redis on CPU {e['REDIS_CPUS']}")
 print(f"gateway JVM options: {e['OPTS']}; extra arguments: {e['ARGS']}")
 print(f"{e['ROUNDS']} interleaved rounds of {e['DURATION']} per level and mode, after {e['JIT_WARMUP']} JIT warm-up "
       f"per level; medians. saturated: {e['CONNECTIONS']} connections; light: 1 connection (below saturation)")
