@@ -44,7 +44,6 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.taskflow.testsupport.InfrastructureInitializer;
 import org.taskflow.testsupport.IntegrationTest;
 import org.taskflow.testsupport.TestInfrastructure;
 import org.taskflow.testsupport.TestIssuer;
@@ -57,9 +56,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * as docs/contracts.md specifies them. Pollers run fast and emails retry quickly here.
  */
 @IntegrationTest
-// both initializers: a @ContextConfiguration declared here replaces the one inside
-// @IntegrationTest instead of adding to it
-@ContextConfiguration(initializers = { InfrastructureInitializer.class, TestIssuer.Initializer.class })
+@ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @TestPropertySource(properties = { "taskflow.notifications.email.poll-interval=200ms",
 		"taskflow.notifications.email.initial-backoff=200ms", "taskflow.notifications.email.max-backoff=1s",
 		"taskflow.notifications.email.max-attempts=3", "taskflow.notifications.reminders.poll-interval=200ms",

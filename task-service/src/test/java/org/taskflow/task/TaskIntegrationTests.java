@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
-import org.taskflow.testsupport.InfrastructureInitializer;
 import org.taskflow.testsupport.IntegrationTest;
 import org.taskflow.testsupport.TestInfrastructure;
 import org.taskflow.testsupport.TestIssuer;
@@ -41,10 +40,7 @@ import static org.awaitility.Awaitility.await;
  * in for auth-service and a stub for user-service; with HTTP and Kafka helpers.
  */
 @IntegrationTest
-// a class-level @ContextConfiguration hides @IntegrationTest's own, so its initializer is
-// named again
-@ContextConfiguration(initializers = { InfrastructureInitializer.class, TestIssuer.Initializer.class,
-		UserServiceStub.Initializer.class })
+@ContextConfiguration(initializers = { TestIssuer.Initializer.class, UserServiceStub.Initializer.class })
 @TestPropertySource(properties = { "taskflow.outbox.interval=100ms", "taskflow.user-lookup.open-for=1s",
 		"taskflow.user-lookup.timeout=1s", "taskflow.tasks.purge-interval=1s" })
 abstract class TaskIntegrationTests {

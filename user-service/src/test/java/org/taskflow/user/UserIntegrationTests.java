@@ -29,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
-import org.taskflow.testsupport.InfrastructureInitializer;
 import org.taskflow.testsupport.IntegrationTest;
 import org.taskflow.testsupport.TestInfrastructure;
 import org.taskflow.testsupport.TestIssuer;
@@ -44,9 +43,7 @@ import static org.awaitility.Awaitility.await;
  * with HTTP helpers and helpers that play auth-service's part on Kafka.
  */
 @IntegrationTest
-// a ContextConfiguration declared here hides the one @IntegrationTest carries, so both
-// initializers are named
-@ContextConfiguration(initializers = { InfrastructureInitializer.class, TestIssuer.Initializer.class })
+@ContextConfiguration(initializers = TestIssuer.Initializer.class)
 @TestPropertySource(properties = "taskflow.outbox.interval=100ms")
 abstract class UserIntegrationTests {
 
