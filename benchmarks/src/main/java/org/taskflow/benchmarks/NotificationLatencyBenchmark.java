@@ -1,6 +1,7 @@
 package org.taskflow.benchmarks;
 
 import java.io.BufferedReader;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -193,7 +194,7 @@ public final class NotificationLatencyBenchmark {
 			.header("Accept", "text/event-stream")
 			.build();
 		try {
-			HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+			HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
 			try (BufferedReader lines = new BufferedReader(
 					new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
 				String line;

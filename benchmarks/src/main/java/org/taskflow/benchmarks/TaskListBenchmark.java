@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.ToDoubleFunction;
 
 import org.taskflow.testsupport.TestInfrastructure;
 import org.taskflow.testsupport.TestIssuer;
@@ -197,7 +198,7 @@ public final class TaskListBenchmark {
 		return result;
 	}
 
-	private static double median(List<Load.Result> results, java.util.function.ToDoubleFunction<Load.Result> figure) {
+	private static double median(List<Load.Result> results, ToDoubleFunction<Load.Result> figure) {
 		double[] values = results.stream().mapToDouble(figure).sorted().toArray();
 		return values[values.length / 2];
 	}
