@@ -14,6 +14,8 @@
 #   ./mvnw -B -q -pl gateway -am package -DskipTests       (the run uses gateway/target/gateway.jar as it is)
 #   flock /tmp/taskflow-maven.lock benchmarks/gateway/run.sh
 # env: ROUNDS DURATION WARMUP JIT_WARMUP CONNECTIONS THREADS LEVELS GATEWAY_JAR GATEWAY_JAVA_OPTS GATEWAY_ARGS REDIS_CPUS
+#      PROFILE (a gateway level, e.g. L5: after the warm-up, one extra saturated run of that level, outside the measured
+#      rounds, under async-profiler; writes a flame graph) PROFILE_EVENT (cpu, alloc, wall or lock; default cpu)
 # Needs: JDK 25 (JAVA_HOME), nginx, wrk and redis-server (installed from Debian packages if missing), python3.
 set -euo pipefail
 
@@ -21,6 +23,9 @@ ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-8s}
 WARMUP=${WARMUP:-2s}
 JIT_WARMUP=${JIT_WARMUP:-15s}
+PROFILE=${PROFILE:-}
+PROFILE_EVENT=${PROFILE_EVENT:-cpu}
+ASYNC_PROFILER_VERSION=4.2
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 read -r -a LEVELS <<<"${LEVELS:-L0 L1 L2 L3 L4 L5 L6}"
@@ -64,7 +69,17 @@ wait_for() { # url [header]
 	log "not answering: $1"; return 1
 }
 
+# async-profiler's agent, from its Maven Central artifact (the library for this machine's architecture)
+fetch_profiler() {
+	local arch; arch=$(uname -m); [[ $arch == aarch64 ]] && arch=linux-arm64 || arch=linux-x64
+	curl -fsSL -o "$WORK/async-profiler.jar" \
+		"https://repo1.maven.org/maven2/tools/profiler/async-profiler/$ASYNC_PROFILER_VERSION/async-profiler-$ASYNC_PROFILER_VERSION.jar"
+	unzip -q -j -o "$WORK/async-profiler.jar" "$arch/libasyncProfiler.so" -d "$WORK"
+}
+profiler() { "$JAVA" "$HERE/Profiler.java" "$GATEWAY_PID" "$WORK/libasyncProfiler.so" "$1"; }
+
 install_missing
+[[ -z "$PROFILE" ]] || fetch_profiler
 NGINX=$(command -v nginx || echo /usr/sbin/nginx)
 
 # CPU pinning: the load generator and the servers under test never share a core.
@@ -141,7 +156,8 @@ taskset -c "$SERVER_CPUS" "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" --server.po
 	--spring.data.redis.port="$REDIS_PORT" --taskflow.security.issuer="$ISSUER" \
 	--taskflow.services.auth="http://127.0.0.1:$BACKEND_PORT" --taskflow.services.task="http://127.0.0.1:$BACKEND_PORT" \
 	${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 &
-PIDS+=($!)
+GATEWAY_PID=$!
+PIDS+=($GATEWAY_PID)
 wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
 
 declare -A URL=(
@@ -171,6 +187,13 @@ for level in "${LEVELS[@]}" L3 L4 L5 L6; do
 	[[ " ${LEVELS[*]} " == *" $level "* ]] || continue
 	run_wrk "$level" "$CONNECTIONS" "$JIT_WARMUP" >/dev/null
 done
+
+if [[ -n "$PROFILE" ]]; then
+	log "profiling the gateway ($PROFILE_EVENT) during $DURATION of $PROFILE, outside the measured rounds"
+	profiler "start,event=$PROFILE_EVENT"
+	run_wrk "$PROFILE" "$CONNECTIONS" "$DURATION" >/dev/null
+	profiler "stop,file=$WORK/profile-$PROFILE-$PROFILE_EVENT.html"
+fi
 
 # Other processes on the machine skew every figure: sample them (1 s of top) at each round and say so in the output.
 ours() { { printf '%s\n' "${PIDS[@]}"; cat "$WORK/nginx.pid"; pgrep -P "$(cat "$WORK/nginx.pid")"; } 2>/dev/null; }
@@ -265,4 +288,5 @@ if 'L6' in levels:
           f"L6 >= 0.9 x L2: {l6 / l2:.2f} ({verdict(l6 / l2 >= 0.9)}); "
           f"p99 added below saturation < 2 ms: {added:.3f} ms ({verdict(added < 2)})")
 PY
+[[ -z "$PROFILE" ]] || log "flame graph of the gateway under $PROFILE ($PROFILE_EVENT): $WORK/profile-$PROFILE-$PROFILE_EVENT.html"
 log "raw wrk output and logs: $WORK"
