@@ -23,6 +23,7 @@ import org.taskflow.notification.notifications.Notice;
 import org.taskflow.notification.notifications.Notifier;
 import org.taskflow.notification.tasks.Task;
 import org.taskflow.notification.tasks.Tasks;
+import org.taskflow.notification.users.Users;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
@@ -32,7 +33,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * replica fires it; if that replica dies, the lease runs out and another one fires it.
  * Firing twice cannot show twice: the notification's id is derived from the reminder and
  * its due date. Before firing, the task is checked once more (still open, still due then,
- * the person still on it).
+ * the person still on it) and so is the person's account: a reminder that would tell
+ * nobody (disabled or deleted account, where the Notifier sends nothing) is CANCELLED,
+ * not SENT.
  */
 @Component
 class ReminderPoller extends PollingLoop {
@@ -47,15 +50,18 @@ class ReminderPoller extends PollingLoop {
 
 	private final Notifier notifier;
 
+	private final Users users;
+
 	private final ReminderProperties properties;
 
 	private final Clock clock;
 
-	ReminderPoller(ReactiveMongoTemplate mongo, Tasks tasks, Notifier notifier, ReminderProperties properties,
-			Clock clock) {
+	ReminderPoller(ReactiveMongoTemplate mongo, Tasks tasks, Notifier notifier, Users users,
+			ReminderProperties properties, Clock clock) {
 		this.mongo = mongo;
 		this.tasks = tasks;
 		this.notifier = notifier;
+		this.users = users;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -110,6 +116,7 @@ class ReminderPoller extends PollingLoop {
 	private Mono<Void> fire(Reminder reminder) {
 		return this.tasks.find(reminder.taskId())
 			.filter((task) -> stillDue(task, reminder))
+			.filterWhen((task) -> reachable(reminder.userId()))
 			.map(Optional::of)
 			.defaultIfEmpty(Optional.empty())
 			.flatMap(
@@ -125,6 +132,14 @@ class ReminderPoller extends PollingLoop {
 	private static boolean stillDue(Task task, Reminder reminder) {
 		return !task.deleted() && !task.done() && reminder.dueKey().equals(Reminders.dueKey(task))
 				&& task.responsible().contains(reminder.userId());
+	}
+
+	/**
+	 * The Notifier tells a person it has not heard of yet, but no disabled or deleted
+	 * one.
+	 */
+	private Mono<Boolean> reachable(String userId) {
+		return this.users.find(userId).map((person) -> !person.disabled() && !person.deleted()).defaultIfEmpty(true);
 	}
 
 	/**
