@@ -235,6 +235,18 @@ public abstract class NotificationIntegrationTests {
 		return body(ticket).get("ticket").asString();
 	}
 
+	/**
+	 * A request to open the live stream whose answer is expected to end (a refusal), as
+	 * an EventSource sends it.
+	 */
+	protected ResponseEntity<String> openStream(String path) {
+		return http().get()
+			.uri(path)
+			.accept(MediaType.TEXT_EVENT_STREAM)
+			.exchangeToMono((response) -> response.toEntity(String.class))
+			.block(Duration.ofSeconds(10));
+	}
+
 	/** The live stream as a browser's EventSource opens it: with a ticket in the URL. */
 	protected Flux<ServerSentEvent<String>> stream(int port, String ticket, @Nullable String lastEventId) {
 		return WebClient.create("http://127.0.0.1:" + port)

@@ -17,6 +17,8 @@ import reactor.core.Disposable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
 import org.taskflow.testsupport.TestInfrastructure;
 import org.taskflow.testsupport.TestIssuer;
@@ -27,8 +29,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 /**
  * A second replica on the same MongoDB, Redis and SMTP server, without Kafka listeners
  * (all events are consumed by the first): live messages reach a stream held by either
- * replica, and both replicas' pollers compete for the same reminders without firing one
- * twice.
+ * replica, a disabled person's streams end on both, and both replicas' pollers compete
+ * for the same reminders without firing one twice.
  */
 class ReplicasIntegrationTests extends NotificationIntegrationTests {
 
@@ -78,6 +80,37 @@ class ReplicasIntegrationTests extends NotificationIntegrationTests {
 		}
 		finally {
 			stream.dispose();
+		}
+	}
+
+	@Test
+	void disablingAPersonEndsTheirStreamsOnEveryReplicaAndRefusesNewOnes() {
+		Person me = register("Dov");
+		int replicaPort = Integer.parseInt(replica.getEnvironment().getRequiredProperty("local.server.port"));
+		List<ServerSentEvent<String>> events = new CopyOnWriteArrayList<>();
+		List<String> ends = new CopyOnWriteArrayList<>();
+		Disposable here = stream(this.port, streamTicket(me), null).subscribe(events::add,
+				(ex) -> ends.add("here failed: " + ex), () -> ends.add("here"));
+		Disposable there = stream(replicaPort, streamTicket(me), null).subscribe(events::add,
+				(ex) -> ends.add("there failed: " + ex), () -> ends.add("there"));
+		try {
+			awaitTrue(() -> events.stream().filter((event) -> "connected".equals(event.comment())).count() == 2);
+			// consumed by this replica only: the other one hears of it over Redis
+			Instant disabledAt = Instant.now();
+			send(event(AUTH_USERS, "taskflow.auth.UserDisabled.v1", me.id(),
+					Map.of("userId", me.id(), "disabledAt", disabledAt.toString()), disabledAt));
+			awaitTrue(() -> ends.size() == 2);
+			assertThat(ends).containsExactlyInAnyOrder("here", "there");
+
+			// the token still works for a ticket, but the stream is refused
+			ResponseEntity<String> refused = openStream("/api/notifications/stream?ticket=" + streamTicket(me));
+			assertThat(refused.getStatusCode().value()).isEqualTo(403);
+			assertThat(refused.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+			assertThat(body(refused).get("type").asString()).isEqualTo("urn:taskflow:problem:account-disabled");
+		}
+		finally {
+			here.dispose();
+			there.dispose();
 		}
 	}
 

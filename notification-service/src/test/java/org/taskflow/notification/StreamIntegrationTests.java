@@ -1,6 +1,5 @@
 package org.taskflow.notification;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -9,10 +8,8 @@ import org.junit.jupiter.api.Test;
 import reactor.core.Disposable;
 
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
-import org.springframework.web.reactive.function.client.WebClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,15 +73,6 @@ class StreamIntegrationTests extends NotificationIntegrationTests {
 		finally {
 			stream.dispose();
 		}
-	}
-
-	private ResponseEntity<String> openStream(String path) {
-		return WebClient.create("http://127.0.0.1:" + this.port)
-			.get()
-			.uri(path)
-			.accept(MediaType.TEXT_EVENT_STREAM)
-			.exchangeToMono((response) -> response.toEntity(String.class))
-			.block(Duration.ofSeconds(10));
 	}
 
 	private static List<ServerSentEvent<String>> notifications(List<ServerSentEvent<String>> events) {

@@ -22,8 +22,8 @@ import org.taskflow.support.events.CloudEvents;
 /**
  * What user events mean here: registration is a welcome, profile and preference changes
  * update the projection (and move date-only reminders to a new time zone), disabling
- * stops everything new for the person and cancels their waiting emails, deletion removes
- * everything of the person.
+ * stops everything new for the person, cancels their waiting emails and ends their live
+ * streams, deletion removes everything of the person.
  */
 @Component
 class UserEvents {

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Fan-out of a person's notifications to every replica that streams to them: one Redis
- * channel per user, so a replica receives only what its open streams need.
+ * channel per user, so a replica receives only what its open streams need. The same
+ * channel carries the end of the person's streams (their account was disabled), so it
+ * reaches every replica the way notifications do.
  */
 @Component
 public class LiveUpdates {
@@ -21,6 +23,9 @@ public class LiveUpdates {
 	private static final Logger logger = LoggerFactory.getLogger(LiveUpdates.class);
 
 	private static final String CHANNEL = "taskflow:notifications:live:";
+
+	/** Not a notification, which is always a JSON object. */
+	private static final String END = "end";
 
 	private final ReactiveStringRedisTemplate redis;
 
@@ -43,12 +48,22 @@ public class LiveUpdates {
 	}
 
 	/**
-	 * The messages for one user; the outer Mono completes once Redis confirmed the
-	 * subscription, so nothing published after that is missed.
+	 * Ends every open stream of the user, on every replica. Best effort like
+	 * {@link #publish}: a stream that misses it is still refused when it reconnects.
+	 */
+	public Mono<Void> end(String userId) {
+		return publish(userId, END);
+	}
+
+	/**
+	 * The messages for one user, until {@link #end} (then the Redis subscription is
+	 * dropped); the outer Mono completes once Redis confirmed the subscription, so
+	 * nothing published after that is missed.
 	 */
 	public Mono<Flux<String>> subscribe(String userId) {
 		return this.container.receiveLater(ChannelTopic.of(CHANNEL + userId))
-			.map((messages) -> messages.map(ReactiveSubscription.Message::getMessage));
+			.map((messages) -> messages.map(ReactiveSubscription.Message::getMessage)
+				.takeWhile((message) -> !END.equals(message)));
 	}
 
 }

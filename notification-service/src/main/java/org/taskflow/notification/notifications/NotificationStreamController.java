@@ -24,7 +24,8 @@ import org.taskflow.notification.live.LiveUpdates;
  * place; then a {@code :heartbeat} comment whenever the stream was idle for the heartbeat
  * interval. A client that reconnects with {@code Last-Event-ID} first gets what it missed
  * from the database (up to 100), then live ones. Authenticated by a bearer token or by a
- * stream ticket (see the security configuration).
+ * stream ticket (see the security configuration, which also refuses a disabled person). A
+ * person's open streams end, on every replica, when their account is disabled.
  */
 @RestController
 class NotificationStreamController {
@@ -66,8 +67,9 @@ class NotificationStreamController {
 			Flux<ServerSentEvent<NotificationView>> heartbeats = Flux
 				.interval(this.properties.heartbeat(), this.properties.heartbeat())
 				.map((tick) -> ServerSentEvent.<NotificationView>builder().comment("heartbeat").build());
+			// the stream ends when the live messages do (the account was disabled)
 			return Flux.concat(Flux.just(ServerSentEvent.<NotificationView>builder().comment("connected").build()),
-					Flux.merge(events, heartbeats));
+					events.publish((shared) -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then()))));
 		});
 	}
 

@@ -79,11 +79,11 @@ public class Notifier {
 	}
 
 	/**
-	 * A disabled account: its waiting emails are cancelled; what it was already told
-	 * stays.
+	 * A disabled account: its waiting emails are cancelled and its open live streams end
+	 * (on every replica); what it was already told stays.
 	 */
 	public Mono<Void> silence(String userId) {
-		return this.deliveries.cancel(userId);
+		return this.deliveries.cancel(userId).then(this.live.end(userId));
 	}
 
 	/** Everything of a deleted account: its notifications and pending emails. */
