@@ -5,6 +5,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,6 +50,24 @@ class ApiVersionIntegrationTests extends TaskIntegrationTests {
 		assertThat(response.body().get("detail").asString()).contains("Supported versions: 1");
 		assertThat(response.raw()).doesNotContain("banana");
 		assertThat(get("/api/tasks", owner.token()).raw()).doesNotContain("never stored");
+	}
+
+	@Test
+	void theOpenApiDocumentOffersTheHeaderOnEveryOperation() {
+		JsonNode paths = get("/v3/api-docs", null).body().get("paths");
+
+		assertThat(paths.propertyNames()).isNotEmpty()
+			.allSatisfy((path) -> paths.get(path)
+				.forEach((operation) -> assertThat(operation.get("parameters"))
+					.filteredOn((parameter) -> parameter.get("name").asString().equals("API-Version"))
+					.singleElement()
+					.satisfies((header) -> {
+						assertThat(header.get("in").asString()).isEqualTo("header");
+						assertThat(header.get("required").asBoolean()).isFalse();
+						assertThat(header.at("/schema/default").asString()).isEqualTo("1");
+						assertThat(header.at("/schema/enum").values()).extracting(JsonNode::asString)
+							.containsExactly("1");
+					})));
 	}
 
 	@ParameterizedTest

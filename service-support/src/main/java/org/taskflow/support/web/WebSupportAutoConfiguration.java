@@ -1,9 +1,13 @@
 package org.taskflow.support.web;
 
+import org.springdoc.core.customizers.OpenApiCustomizer;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
@@ -11,7 +15,7 @@ import org.springframework.web.server.WebExceptionHandler;
 
 /**
  * Problem documents for every error a service returns, and one API versioning scheme for
- * all services.
+ * all services, described in their OpenAPI documents when springdoc is present.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.REACTIVE)
@@ -38,6 +42,17 @@ public class WebSupportAutoConfiguration {
 	@Order(-2)
 	WebExceptionHandler problemExceptionHandler(ProblemWriter problems) {
 		return new ProblemExceptionHandler(problems);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(OpenApiCustomizer.class)
+	static class OpenApiDocumentation {
+
+		@Bean
+		OpenApiCustomizer apiVersionDocumentation(ApiVersionProperties apiVersions) {
+			return new ApiVersionDocumentation(apiVersions);
+		}
+
 	}
 
 }
