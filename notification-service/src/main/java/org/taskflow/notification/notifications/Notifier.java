@@ -93,7 +93,7 @@ public class Notifier {
 	}
 
 	private Mono<Void> deliver(Notice notice, @Nullable Recipient recipient, @Nullable String actorName) {
-		if (recipient != null && (recipient.disabled() || recipient.deleted())) {
+		if (recipient != null && recipient.silenced()) {
 			return Mono.empty();
 		}
 		ZoneId zone = (recipient != null) ? recipient.zone() : ZoneOffset.UTC;

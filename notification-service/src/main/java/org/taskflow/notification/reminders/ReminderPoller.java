@@ -139,7 +139,7 @@ class ReminderPoller extends PollingLoop {
 	 * one.
 	 */
 	private Mono<Boolean> reachable(String userId) {
-		return this.users.find(userId).map((person) -> !person.disabled() && !person.deleted()).defaultIfEmpty(true);
+		return this.users.find(userId).map((person) -> !person.silenced()).defaultIfEmpty(true);
 	}
 
 	/**

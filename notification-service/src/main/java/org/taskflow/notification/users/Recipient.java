@@ -25,4 +25,9 @@ public record Recipient(String id, @Nullable String email, @Nullable String disp
 		return this.channels.getOrDefault(kind, Channels.ALL);
 	}
 
+	/** Disabled or deleted: told nothing new, on any channel. */
+	public boolean silenced() {
+		return this.disabled || this.deleted;
+	}
+
 }
