@@ -31,8 +31,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestPropertySource(
 		properties = { "taskflow.auth.admin-emails=admin@taskflow.test", "taskflow.auth.lockout.free-attempts=3",
-				"taskflow.auth.lockout.ip-free-attempts=100000", "taskflow.auth.outbox-interval=100ms" })
-abstract class AuthIntegrationTests {
+				"taskflow.auth.lockout.ip-free-attempts=100000", "taskflow.outbox.interval=100ms" })
+public abstract class AuthIntegrationTests {
 
 	static final String PASSWORD = "correct horse battery staple";
 

@@ -121,7 +121,7 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 			.jsonPath("$.status")
 			.isEqualTo(401)
 			.jsonPath("$.type")
-			.isEqualTo("urn:taskflow:problem:unauthorized");
+			.isEqualTo("urn:taskflow:problem:unauthenticated");
 	}
 
 }

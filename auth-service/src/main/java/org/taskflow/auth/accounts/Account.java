@@ -6,7 +6,7 @@ import java.util.Set;
 
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
-import org.taskflow.auth.events.OutboxEvent;
+import org.taskflow.support.events.OutboxEvent;
 
 /**
  * Credentials and roles of one person. Changes are single-document updates that also

@@ -16,9 +16,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.taskflow.auth.AuthProperties;
-import org.taskflow.auth.events.OutboxEvent;
 import org.taskflow.auth.tokens.RefreshTokens;
-import org.taskflow.auth.web.ApiException;
+import org.taskflow.support.events.CloudEvents;
+import org.taskflow.support.events.OutboxEvent;
+import org.taskflow.support.web.ApiException;
 
 /**
  * Credentials and their lifecycle. Every change is one document update carrying its
@@ -37,6 +38,8 @@ class AccountService {
 
 	private final Clock clock;
 
+	private final CloudEvents events;
+
 	/**
 	 * Compared against when an email is unknown, so that a miss costs as much time as a
 	 * hit.
@@ -44,12 +47,13 @@ class AccountService {
 	private final String unknownAccountHash;
 
 	AccountService(MongoTemplate mongo, PasswordEncoder passwords, RefreshTokens refreshTokens,
-			AuthProperties properties, Clock clock) {
+			AuthProperties properties, Clock clock, CloudEvents events) {
 		this.mongo = mongo;
 		this.passwords = passwords;
 		this.refreshTokens = refreshTokens;
 		this.properties = properties;
 		this.clock = clock;
+		this.events = events;
 		this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
@@ -60,7 +64,7 @@ class AccountService {
 		String id = UUID.randomUUID().toString();
 		Set<Account.Role> roles = this.properties.adminEmails().contains(normalised)
 				? Set.of(Account.Role.USER, Account.Role.ADMIN) : Set.of(Account.Role.USER);
-		OutboxEvent registered = OutboxEvent.of(UserEvents.REGISTERED, id, now,
+		OutboxEvent registered = this.events.pending(UserEvents.REGISTERED, id,
 				new UserEvents.UserRegistered(id, normalised, displayName.strip(), now));
 		Account account = new Account(id, normalised, this.passwords.encode(password), displayName.strip(), roles,
 				Account.Status.ACTIVE, now, List.of(registered));
@@ -114,8 +118,8 @@ class AccountService {
 		PasswordPolicy.check(newPassword, account.email());
 		Instant now = this.clock.instant();
 		this.mongo.updateFirst(byId(id), new Update().set("passwordHash", this.passwords.encode(newPassword))
-			.push("outbox",
-					OutboxEvent.of(UserEvents.PASSWORD_CHANGED, id, now, new UserEvents.UserPasswordChanged(id, now))),
+			.push(OutboxEvent.FIELD,
+					this.events.pending(UserEvents.PASSWORD_CHANGED, id, new UserEvents.UserPasswordChanged(id, now))),
 				Account.class);
 		this.refreshTokens.revokeAll(id, currentSession);
 	}
@@ -126,7 +130,8 @@ class AccountService {
 		Instant now = this.clock.instant();
 		this.mongo.updateFirst(byId(id).addCriteria(Criteria.where("status").is(Account.Status.ACTIVE)),
 				new Update().set("status", Account.Status.DISABLED)
-					.push("outbox", OutboxEvent.of(UserEvents.DISABLED, id, now, new UserEvents.UserDisabled(id, now))),
+					.push(OutboxEvent.FIELD,
+							this.events.pending(UserEvents.DISABLED, id, new UserEvents.UserDisabled(id, now))),
 				Account.class);
 		this.refreshTokens.revokeAll(id, null);
 	}

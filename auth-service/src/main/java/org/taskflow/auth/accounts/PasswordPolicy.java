@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
-import org.taskflow.auth.web.ApiException;
+import org.taskflow.support.web.ApiException;
 
 /**
  * NIST SP 800-63B style: length matters, composition rules do not; known-common passwords

@@ -27,7 +27,7 @@ import org.taskflow.auth.AuthProperties;
 import org.taskflow.auth.tokens.AccessTokens;
 import org.taskflow.auth.tokens.LoginThrottle;
 import org.taskflow.auth.tokens.RefreshTokens;
-import org.taskflow.auth.web.ApiException;
+import org.taskflow.support.web.ApiException;
 
 /**
  * First-party login for the web app. The access token goes in the body (the SPA keeps it

@@ -4,13 +4,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
+import org.taskflow.support.events.CloudEvent;
+import org.taskflow.support.events.CloudEvents;
 
 /**
  * Consumes user-service's {@code UserDeleted}: the credentials go and every session ends.
  * Deleting is idempotent, so a redelivered event changes nothing; a record that cannot be
- * read is retried and then sent to the dead-letter topic by the container's error
- * handler.
+ * read goes to the dead-letter topic at once (support-events' error handler).
  */
 @Component
 class UserDeletedListener {
@@ -23,26 +23,23 @@ class UserDeletedListener {
 
 	private final AccountService accounts;
 
-	private final JsonMapper json;
+	private final CloudEvents events;
 
-	UserDeletedListener(AccountService accounts, JsonMapper json) {
+	UserDeletedListener(AccountService accounts, CloudEvents events) {
 		this.accounts = accounts;
-		this.json = json;
+		this.events = events;
 	}
 
 	@KafkaListener(topics = TOPIC, groupId = "auth-service")
 	void on(String record) {
-		Envelope event = this.json.readValue(record, Envelope.class);
-		if (TYPE.equals(event.type())) {
+		if (TYPE.equals(this.events.type(record))) {
+			CloudEvent<UserDeleted> event = this.events.read(record, UserDeleted.class);
 			logger.info("User {} deleted (event {}): removing credentials", event.data().userId(), event.id());
 			this.accounts.delete(event.data().userId());
 		}
 	}
 
-	/** The fields of the CloudEvent this consumer reads. */
-	record Envelope(String id, String type, UserDeleted data) {
-	}
-
+	/** The field of {@code UserDeleted} this consumer reads. */
 	record UserDeleted(String userId) {
 	}
 

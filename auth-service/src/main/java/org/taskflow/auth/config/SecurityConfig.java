@@ -1,21 +1,16 @@
 package org.taskflow.auth.config;
 
-import java.io.IOException;
 import java.util.List;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -30,23 +25,18 @@ import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
 import org.taskflow.auth.AuthProperties;
 import org.taskflow.auth.keys.SigningKeys;
-import org.taskflow.auth.web.Problems;
-import tools.jackson.databind.json.JsonMapper;
+import org.taskflow.support.security.ServletResourceServer;
 
 /**
  * Three filter chains: the OAuth2/OIDC endpoints of Spring Authorization Server; the
- * first-party JSON API under {@code /api/auth} (stateless, bearer tokens, problem
- * details); and the rest (the login page of the authorization-code flow, actuator).
+ * first-party JSON API under {@code /api/auth} (TaskFlow's resource server: stateless,
+ * bearer tokens, problem details); and the rest (the login page of the authorization-code
+ * flow, actuator).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -66,17 +56,10 @@ class SecurityConfig {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain api(HttpSecurity http, JwtDecoder decoder, JsonMapper json) throws Exception {
-		JwtGrantedAuthoritiesConverter roles = new JwtGrantedAuthoritiesConverter();
-		roles.setAuthoritiesClaimName("roles");
-		roles.setAuthorityPrefix("ROLE_");
-		JwtAuthenticationConverter authentication = new JwtAuthenticationConverter();
-		authentication.setJwtGrantedAuthoritiesConverter(roles);
-		AuthenticationEntryPoint unauthenticated = problem(json, HttpStatus.UNAUTHORIZED, "unauthenticated",
-				"A valid access token is required.");
-		AccessDeniedHandler forbidden = (request, response, ex) -> write(json, response,
-				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "You may not do this."));
-		http.securityMatcher("/api/auth/**")
+	SecurityFilterChain api(HttpSecurity http, ServletResourceServer resourceServer) throws Exception {
+		// Bearer tokens are not sent by browsers on their own; the cookie endpoints check
+		// Origin (sessions), so the resource server goes without CSRF tokens.
+		return resourceServer.configure(http.securityMatcher("/api/auth/**"))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")
 				.permitAll()
@@ -84,17 +67,7 @@ class SecurityConfig {
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())
-			.oauth2ResourceServer(
-					(server) -> server.jwt((jwt) -> jwt.decoder(decoder).jwtAuthenticationConverter(authentication))
-						.authenticationEntryPoint(unauthenticated)
-						.accessDeniedHandler(forbidden))
-			.exceptionHandling(
-					(exceptions) -> exceptions.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden))
-			// Bearer tokens are not sent by browsers on their own; the cookie endpoints
-			// check Origin.
-			.csrf((csrf) -> csrf.disable())
-			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
-		return http.build();
+			.build();
 	}
 
 	@Bean
@@ -150,20 +123,6 @@ class SecurityConfig {
 	PasswordEncoder passwordEncoder() {
 		return new DelegatingPasswordEncoder("argon2",
 				java.util.Map.of("argon2", Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8()));
-	}
-
-	private static AuthenticationEntryPoint problem(JsonMapper json, HttpStatus status, String type, String detail) {
-		BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
-		return (request, response, ex) -> {
-			challenge.commence(request, response, ex);
-			write(json, response, Problems.of(status, type, detail));
-		};
-	}
-
-	private static void write(JsonMapper json, HttpServletResponse response, ProblemDetail problem) throws IOException {
-		response.setStatus(problem.getStatus());
-		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		json.writeValue(response.getOutputStream(), problem);
 	}
 
 }

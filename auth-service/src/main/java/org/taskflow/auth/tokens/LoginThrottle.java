@@ -6,7 +6,8 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.taskflow.auth.AuthProperties;
-import org.taskflow.auth.web.ApiException;
+import org.taskflow.support.web.ApiException;
+import org.taskflow.support.web.Problems;
 
 /**
  * Exponential backoff after repeated login failures, per account and per address. Counted
@@ -30,8 +31,8 @@ public class LoginThrottle {
 	public void check(String email, String address) {
 		long wait = Math.max(pttl(blockKey("acct", RefreshTokens.sha256(email))), pttl(blockKey("ip", address)));
 		if (wait > 0) {
-			throw new ApiException(HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
-					"Too many failed attempts. Try again later.", Duration.ofMillis(wait));
+			throw new ApiException(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
+					"Too many failed attempts. Try again later."), Duration.ofMillis(wait));
 		}
 	}
 

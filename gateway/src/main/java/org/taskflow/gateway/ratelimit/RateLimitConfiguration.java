@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
-import org.taskflow.gateway.web.Problems;
+import org.taskflow.support.web.ProblemWriter;
 
 @Configuration(proxyBeanMethods = false)
 class RateLimitConfiguration {
@@ -18,7 +18,7 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimitFilter rateLimitFilter(RateLimitProperties properties, WindowCounter counter, Problems problems) {
+	RateLimitFilter rateLimitFilter(RateLimitProperties properties, WindowCounter counter, ProblemWriter problems) {
 		return new RateLimitFilter(properties, counter, problems);
 	}
 

@@ -16,7 +16,8 @@ import org.springframework.http.server.PathContainer;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.util.pattern.PathPattern;
 import org.springframework.web.util.pattern.PathPatternParser;
-import org.taskflow.gateway.web.Problems;
+import org.taskflow.support.web.ProblemWriter;
+import org.taskflow.support.web.Problems;
 
 /**
  * Rate limits every routed request: per user ({@code sub}) when a token was accepted, per
@@ -42,11 +43,11 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final ClientAddressResolver clients;
 
-	private final Problems problems;
+	private final ProblemWriter problems;
 
 	private final List<PathPattern> credentialPaths;
 
-	RateLimitFilter(RateLimitProperties properties, WindowCounter counter, Problems problems) {
+	RateLimitFilter(RateLimitProperties properties, WindowCounter counter, ProblemWriter problems) {
 		this.properties = properties;
 		this.counter = counter;
 		this.clients = new ClientAddressResolver(properties.trustedProxyHops());

@@ -17,7 +17,7 @@ import org.springframework.web.reactive.function.server.RouterFunction;
 import org.springframework.web.reactive.function.server.RouterFunctions;
 import org.springframework.web.reactive.function.server.ServerResponse;
 import org.springframework.web.server.ResponseStatusException;
-import org.taskflow.gateway.web.Problems;
+import org.taskflow.support.web.Problems;
 import org.taskflow.gateway.web.RequestIdFilter;
 
 import static org.springframework.web.reactive.function.server.RequestPredicates.path;

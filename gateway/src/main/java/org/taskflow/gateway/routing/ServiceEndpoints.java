@@ -16,9 +16,4 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record ServiceEndpoints(@NotNull URI auth, @NotNull URI user, @NotNull URI task, @NotNull URI notification) {
 
-	/** Where auth-service publishes its signing keys. */
-	public URI jwks() {
-		return URI.create(this.auth.toString().replaceAll("/+$", "") + "/oauth2/jwks");
-	}
-
 }

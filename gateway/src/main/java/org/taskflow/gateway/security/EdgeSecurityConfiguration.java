@@ -3,44 +3,32 @@ package org.taskflow.gateway.security;
 import java.time.Clock;
 import java.util.List;
 
+import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
-import org.springframework.security.web.server.firewall.ServerExchangeRejectedHandler;
-import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
-import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
-import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
-import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
 import org.springframework.web.server.WebFilter;
-import org.taskflow.gateway.routing.ServiceEndpoints;
-import org.taskflow.gateway.web.Problems;
+import org.taskflow.support.security.ResourceServer;
 
 /**
  * The edge check: bearer tokens on {@code /api/**} are validated here (signature via
  * auth-service's JWKS, fetched on first use so the gateway starts while auth-service is
- * down; issuer; audience; expiry) and relayed unchanged, because every service checks
- * them again. Auth endpoints, discovery, probes, the SPA and the API docs are public.
- * Stateless: no session, no CSRF token (no cookie authenticates anything here).
+ * down; issuer; audience; expiry: Boot's decoder, configured in application.yaml) and
+ * relayed unchanged, because every service checks them again. Auth endpoints, discovery,
+ * probes, the SPA and the API docs are public. Stateless: no session, no CSRF token (no
+ * cookie authenticates anything here).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebFluxSecurity
@@ -50,58 +38,29 @@ class EdgeSecurityConfiguration {
 	private static final int ACCEPTED_TOKENS_CACHED = 10_000;
 
 	/**
-	 * A request the firewall refuses (TRACE, an encoded slash or percent in the path)
-	 * gets a problem document, and its connection is closed: Spring's default empty 400,
-	 * answered at once, could leave a keep-alive connection unread on Reactor Netty
-	 * 1.3.6, so the client's next request on it hung (reactor-netty #4188, #4361).
+	 * TaskFlow's resource server (problem documents for 401 and 403, probes open), with
+	 * the edge's own rules, CORS and headers.
 	 */
 	@Bean
-	ServerExchangeRejectedHandler rejectedRequestProblem(Problems problems) {
-		return (exchange, ex) -> problems.write(exchange,
-				Problems.of(HttpStatus.BAD_REQUEST, "rejected-request", "Bad Request",
-						"The request was rejected: its method or URL is not allowed here."),
-				(headers) -> headers.setConnection("close"));
-	}
-
-	@Bean
-	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, Problems problems, EdgeSecurityProperties properties) {
-		ServerAuthenticationEntryPoint unauthorized = (exchange, ex) -> problems.write(exchange,
-				Problems.of(HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-						"A valid bearer token is required."),
-				(headers) -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
-		ServerAccessDeniedHandler forbidden = (exchange, ex) -> problems.write(exchange,
-				Problems.of(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", "This token may not do that."),
-				(headers) -> {
-				});
-		return http
+	SecurityWebFilterChain edgeSecurity(ServerHttpSecurity http, ResourceServer resourceServer,
+			EdgeSecurityProperties properties) {
+		return resourceServer.configure(http)
 			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/auth/**", "/oauth2/**", "/.well-known/**")
-				.permitAll()
-				.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/prometheus", "/actuator/info")
 				.permitAll()
 				.pathMatchers("/actuator/**")
 				.denyAll()
-				.pathMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
+				.pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
 				.permitAll()
 				.pathMatchers("/api/**")
 				.authenticated()
 				.anyExchange()
 				.permitAll())
-			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
-				.authenticationEntryPoint(unauthorized)
-				.accessDeniedHandler(forbidden))
-			.exceptionHandling(
-					(handling) -> handling.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden))
-			.csrf(ServerHttpSecurity.CsrfSpec::disable)
-			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
-			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
-			.logout(ServerHttpSecurity.LogoutSpec::disable)
-			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
-			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
 			.cors(Customizer.withDefaults())
 			.headers((headers) -> headers
 				// written by strictTransportSecurity() below: Spring Security only sends
-				// it on
-				// requests it sees as HTTPS, and TLS ends at the ingress in front of us
+				// it
+				// on requests it sees as HTTPS, and TLS ends at the ingress in front of
+				// us
 				.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.contentSecurityPolicy()))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
@@ -119,16 +78,22 @@ class EdgeSecurityConfiguration {
 		};
 	}
 
+	/**
+	 * Boot's decoder ({@code spring.security.oauth2.resourceserver.jwt.*}) fetches the
+	 * JWKS lazily and refetches on an unknown kid; tokens that pass are remembered until
+	 * they expire ({@link CachingJwtDecoder}).
+	 */
 	@Bean
-	ReactiveJwtDecoder jwtDecoder(ServiceEndpoints services, TokenProperties token) {
-		// NimbusReactiveJwtDecoder fetches the JWKS lazily and refetches on an unknown
-		// kid; tokens that pass are remembered until they expire (CachingJwtDecoder)
-		NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(services.jwks().toString()).build();
-		OAuth2TokenValidator<Jwt> audience = new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
-				(aud) -> aud != null && aud.contains(token.audience()));
-		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-				JwtValidators.createDefaultWithIssuer(token.issuer().toString()), audience));
-		return new CachingJwtDecoder(decoder, ACCEPTED_TOKENS_CACHED, Clock.systemUTC());
+	static BeanPostProcessor cachingJwtDecoder() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessAfterInitialization(Object bean, String beanName) {
+				return (bean instanceof ReactiveJwtDecoder decoder && !(bean instanceof CachingJwtDecoder))
+						? new CachingJwtDecoder(decoder, ACCEPTED_TOKENS_CACHED, Clock.systemUTC()) : bean;
+			}
+
+		};
 	}
 
 	@Bean

@@ -15,6 +15,8 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
+import org.taskflow.support.web.ProblemWriter;
+import org.taskflow.support.web.Problems;
 
 /**
  * Rejects request bodies above {@link RequestLimits#maxBodySize()} with {@code 413}: up
@@ -26,9 +28,9 @@ class BodySizeLimitFilter implements WebFilter, Ordered {
 
 	private final long maxBytes;
 
-	private final Problems problems;
+	private final ProblemWriter problems;
 
-	BodySizeLimitFilter(RequestLimits limits, Problems problems) {
+	BodySizeLimitFilter(RequestLimits limits, ProblemWriter problems) {
 		this.maxBytes = limits.maxBodySize().toBytes();
 		this.problems = problems;
 	}

@@ -4,7 +4,7 @@
  * own records with only the fields it uses. Each listener waits for its event's reactive
  * handling on the consumer thread (never an event loop), which keeps a partition's events
  * in order; every effect is idempotent on the event id, so redelivery is harmless. A
- * failure is retried and then goes to {@code <topic>-dlt} (service-support's error
+ * failure is retried and then goes to {@code <topic>-dlt} (support-events' error
  * handler); an unreadable record goes there at once.
  */
 @NullMarked

@@ -10,7 +10,7 @@ import org.taskflow.support.migrations.Migration;
 
 /**
  * The versioned schema steps of {@code taskflow-user}, applied once each, in order, by
- * service-support's runner before the service reports ready. Never change an applied
+ * support-migrations' runner before the service reports ready. Never change an applied
  * step; add the next version.
  */
 @Configuration(proxyBeanMethods = false)

@@ -1,0 +1,86 @@
+package org.taskflow.support.events;
+
+import java.time.Clock;
+
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * CloudEvents in and out: the envelope, producer time limits, dead-letter handling for
+ * every listener, and the outbox relay (when {@code taskflow.outbox.topic} is set) over
+ * whichever MongoDB the service uses, reactive or blocking.
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
+		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
+		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration" })
+@EnableConfigurationProperties(OutboxProperties.class)
+@EnableScheduling
+public class EventsAutoConfiguration {
+
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+	/** Events say where they come from: {@code /<spring.application.name>}. */
+	@Bean
+	CloudEvents cloudEvents(JsonMapper json, Clock clock, Environment environment) {
+		return new CloudEvents(json, clock, "/" + environment.getRequiredProperty("spring.application.name"));
+	}
+
+	@Bean
+	ProducerTimeLimits producerTimeLimits() {
+		return new ProducerTimeLimits();
+	}
+
+	@Bean
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
+		return DeadLetters.errorHandler(template);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("taskflow.outbox.topic")
+	@ConditionalOnClass(name = "com.mongodb.reactivestreams.client.MongoClient")
+	@ConditionalOnBean(ReactiveMongoTemplate.class)
+	static class ReactiveOutbox {
+
+		@Bean
+		OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, CloudEvents events,
+				OutboxProperties properties) {
+			return new OutboxRelay(mongo, kafka, events, properties);
+		}
+
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty("taskflow.outbox.topic")
+	@ConditionalOnClass(name = "com.mongodb.client.MongoClient")
+	@ConditionalOnBean(MongoTemplate.class)
+	@ConditionalOnMissingBean(ReactiveMongoTemplate.class)
+	static class BlockingOutbox {
+
+		@Bean
+		BlockingOutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, CloudEvents events,
+				OutboxProperties properties) {
+			return new BlockingOutboxRelay(mongo, kafka, events, properties);
+		}
+
+	}
+
+}

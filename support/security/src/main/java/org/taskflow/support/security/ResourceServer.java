@@ -1,0 +1,68 @@
+package org.taskflow.support.security;
+
+import reactor.core.publisher.Mono;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.taskflow.support.web.ProblemWriter;
+
+/**
+ * The common part of the security of every WebFlux service and the gateway: a stateless
+ * bearer-token resource server whose failures are problem documents, with probes, metrics
+ * and API docs open. A service adds its own authorisation rules:
+ *
+ * <pre>{@code
+ * return resourceServer.configure(http)
+ * 	.authorizeExchange((exchanges) -> exchanges.pathMatchers("/internal/**").hasAuthority("SCOPE_users.read")
+ * 		.anyExchange().authenticated())
+ * 	.build();
+ * }</pre>
+ *
+ * Authorities: see {@link JwtAuthorities}. Tokens are checked by Boot's JWT decoder
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}).
+ */
+public final class ResourceServer {
+
+	private final ServerAuthenticationEntryPoint unauthorized;
+
+	private final ServerAccessDeniedHandler forbidden;
+
+	ResourceServer(ProblemWriter problems) {
+		this.unauthorized = (exchange, ex) -> problems.write(exchange, ResourceServerProblems.unauthenticated(),
+				(headers) -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
+		this.forbidden = (exchange, ex) -> problems.write(exchange, ResourceServerProblems.forbidden(), (headers) -> {
+		});
+	}
+
+	public ServerHttpSecurity configure(ServerHttpSecurity http) {
+		return http
+			.authorizeExchange(
+					(exchanges) -> exchanges
+						.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
+								"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**")
+						.permitAll())
+			.oauth2ResourceServer((resourceServer) -> resourceServer
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(ResourceServer::authentication))
+				.authenticationEntryPoint(this.unauthorized)
+				.accessDeniedHandler(this.forbidden))
+			.exceptionHandling((handling) -> handling.authenticationEntryPoint(this.unauthorized)
+				.accessDeniedHandler(this.forbidden))
+			.csrf(ServerHttpSecurity.CsrfSpec::disable)
+			.httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+			.formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+			.logout(ServerHttpSecurity.LogoutSpec::disable)
+			.requestCache((cache) -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+	}
+
+	static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+		return Mono.just(JwtAuthorities.authentication(jwt));
+	}
+
+}
