@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,13 +25,13 @@ import static org.awaitility.Awaitility.await;
 class AssigneeIntegrationTests extends TaskIntegrationTests {
 
 	@Autowired
-	CircuitBreaker userServiceCircuitBreaker;
+	CircuitBreakerRegistry breakers;
 
 	@BeforeEach
 	@AfterEach
 	void userServiceUp() {
 		UserServiceStub.mode(UserServiceStub.Mode.UP);
-		this.userServiceCircuitBreaker.reset();
+		this.breakers.circuitBreaker("user-service").reset();
 	}
 
 	@Test
@@ -83,7 +84,7 @@ class AssigneeIntegrationTests extends TaskIntegrationTests {
 			assertThat(refused.problemType()).isEqualTo("urn:taskflow:problem:user-service-unavailable");
 			assertThat(refused.headers().firstValue("retry-after")).isPresent();
 		}
-		assertThat(this.userServiceCircuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		assertThat(this.breakers.circuitBreaker("user-service").getState()).isEqualTo(CircuitBreaker.State.OPEN);
 		int calls = UserServiceStub.calls();
 		long start = System.nanoTime();
 		Response open = patch("/api/tasks/" + id, Map.of("assigneeIds", List.of(helper.id())), owner.token());

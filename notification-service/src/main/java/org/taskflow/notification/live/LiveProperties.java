@@ -2,8 +2,11 @@ package org.taskflow.notification.live;
 
 import java.time.Duration;
 
+import jakarta.validation.constraints.NotNull;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Live stream settings.
@@ -13,6 +16,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param ticketTtl how long a stream ticket may wait before it is used
  */
 @ConfigurationProperties("taskflow.notifications.live")
-public record LiveProperties(@DefaultValue("15s") Duration heartbeat, @DefaultValue("60s") Duration ticketTtl) {
+@Validated
+public record LiveProperties(@DefaultValue("15s") @NotNull Duration heartbeat,
+		@DefaultValue("60s") @NotNull Duration ticketTtl) {
 
 }

@@ -8,16 +8,13 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
-import io.github.resilience4j.reactor.timelimiter.TimeLimiterOperator;
 import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.timelimiter.TimeLimiter;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Mono;
 
+import org.springframework.cloud.client.circuitbreaker.ReactiveCircuitBreaker;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -39,20 +36,16 @@ public class UserDirectory {
 
 	private final WebClient userService;
 
-	private final CircuitBreaker circuitBreaker;
+	private final ReactiveCircuitBreaker circuitBreaker;
 
 	private final Retry retry;
 
-	private final TimeLimiter timeLimiter;
-
 	private final Duration retryAfter;
 
-	UserDirectory(WebClient userService, CircuitBreaker circuitBreaker, Retry retry, TimeLimiter timeLimiter,
-			Duration retryAfter) {
+	UserDirectory(WebClient userService, ReactiveCircuitBreaker circuitBreaker, Retry retry, Duration retryAfter) {
 		this.userService = userService;
 		this.circuitBreaker = circuitBreaker;
 		this.retry = retry;
-		this.timeLimiter = timeLimiter;
 		this.retryAfter = retryAfter;
 	}
 
@@ -78,14 +71,14 @@ public class UserDirectory {
 	}
 
 	private Mono<List<UserView>> lookup(Collection<String> ids) {
-		return this.userService.get()
+		Mono<List<UserView>> attempt = this.userService.get()
 			.uri((uri) -> uri.path("/internal/users").queryParam("ids", String.join(",", ids)).build())
 			.retrieve()
 			.bodyToMono(new ParameterizedTypeReference<List<UserView>>() {
 			})
-			.defaultIfEmpty(List.of())
-			.transformDeferred(TimeLimiterOperator.of(this.timeLimiter))
-			.transformDeferred(CircuitBreakerOperator.of(this.circuitBreaker))
+			.defaultIfEmpty(List.of());
+		// each attempt under the breaker and its time limit; the retry around them
+		return Mono.defer(() -> this.circuitBreaker.run(attempt))
 			.transformDeferred(RetryOperator.of(this.retry))
 			.onErrorMap((ex) -> !(ex instanceof ApiException), this::unavailable);
 	}

@@ -3,13 +3,13 @@ package org.taskflow.task.users;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
+import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
+import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
@@ -24,18 +24,22 @@ import org.springframework.web.reactive.function.client.WebClientResponseExcepti
 /**
  * The user-service client: a WebClient that carries task-service's own client_credentials
  * token (registration {@code user-lookup}, fetched from auth-service and cached until it
- * expires, outside any user's request), wrapped in a time limit per attempt, a circuit
- * breaker and a retry.
+ * expires, outside any user's request), wrapped in a time limit per attempt and a circuit
+ * breaker (Spring Cloud CircuitBreaker on Resilience4j: the breaker lives in the
+ * registry, with its metrics and health entry) and a retry.
  */
 @Configuration(proxyBeanMethods = false)
 class UserLookupConfig {
 
 	static final String REGISTRATION = "user-lookup";
 
+	/** The breaker's name in the Resilience4j registry, its metrics and health. */
+	static final String BREAKER = "user-service";
+
 	@Bean
 	UserDirectory userDirectory(WebClient.Builder builder, ReactiveClientRegistrationRepository registrations,
 			ReactiveOAuth2AuthorizedClientService authorizedClients, UserLookupProperties properties,
-			UserLookupProperties.Services services, CircuitBreaker userServiceCircuitBreaker) {
+			UserLookupProperties.Services services, ReactiveResilience4JCircuitBreakerFactory breakers) {
 		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
 				registrations, authorizedClients);
 		manager.setAuthorizedClientProvider(
@@ -44,25 +48,28 @@ class UserLookupConfig {
 				manager);
 		oauth.setDefaultClientRegistrationId(REGISTRATION);
 		WebClient client = builder.clone().baseUrl(services.user().toString()).filter(oauth).build();
-		return new UserDirectory(client, userServiceCircuitBreaker, retry(properties), timeLimiter(properties),
-				properties.openFor());
+		return new UserDirectory(client, breakers.create(BREAKER), retry(properties), properties.openFor());
 	}
 
 	@Bean
-	CircuitBreaker userServiceCircuitBreaker(UserLookupProperties properties) {
-		return CircuitBreaker.of("user-service",
-				CircuitBreakerConfig.custom()
-					.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
-					.slidingWindowSize(Math.max(10, properties.minimumCalls()))
-					.minimumNumberOfCalls(properties.minimumCalls())
-					.failureRateThreshold(properties.failureRateThreshold())
-					.waitDurationInOpenState(properties.openFor())
-					.permittedNumberOfCallsInHalfOpenState(2)
-					.build());
+	Customizer<ReactiveResilience4JCircuitBreakerFactory> userServiceBreaker(UserLookupProperties properties) {
+		return (factory) -> factory
+			.configure(
+					(breaker) -> breaker
+						.circuitBreakerConfig(CircuitBreakerConfig.custom()
+							.slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+							.slidingWindowSize(Math.max(10, properties.minimumCalls()))
+							.minimumNumberOfCalls(properties.minimumCalls())
+							.failureRateThreshold(properties.failureRateThreshold())
+							.waitDurationInOpenState(properties.openFor())
+							.permittedNumberOfCallsInHalfOpenState(2)
+							.build())
+						.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).build()),
+					BREAKER);
 	}
 
 	private static Retry retry(UserLookupProperties properties) {
-		return Retry.of("user-service",
+		return Retry.of(BREAKER,
 				RetryConfig.custom()
 					.maxAttempts(properties.maxAttempts())
 					.waitDuration(properties.retryBackoff())
@@ -82,10 +89,6 @@ class UserLookupConfig {
 			return response.getStatusCode().is5xxServerError();
 		}
 		return ex instanceof TimeoutException || ex instanceof WebClientRequestException;
-	}
-
-	private static TimeLimiter timeLimiter(UserLookupProperties properties) {
-		return TimeLimiter.of("user-service", TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).build());
 	}
 
 }

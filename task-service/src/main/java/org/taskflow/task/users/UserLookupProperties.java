@@ -32,7 +32,8 @@ public record UserLookupProperties(@DefaultValue("2s") @NotNull Duration timeout
 
 	/** user-service's base URL ({@code taskflow.services.user}). */
 	@ConfigurationProperties("taskflow.services")
-	public record Services(@DefaultValue("http://localhost:8081") URI user) {
+	@Validated
+	public record Services(@DefaultValue("http://localhost:8081") @NotNull URI user) {
 
 	}
 
