@@ -13,18 +13,18 @@ import org.taskflow.support.events.OutboxEvent;
  * append the event describing them to {@code outbox}.
  */
 @Document(Account.COLLECTION)
-record Account(@Id String id, String email, String passwordHash, String displayName, Set<Role> roles, Status status,
-		Instant createdAt, List<OutboxEvent> outbox) {
+public record Account(@Id String id, String email, String passwordHash, String displayName, Set<Role> roles,
+		Status status, Instant createdAt, List<OutboxEvent> outbox) {
 
 	static final String COLLECTION = "accounts";
 
-	enum Role {
+	public enum Role {
 
 		USER, ADMIN
 
 	}
 
-	enum Status {
+	public enum Status {
 
 		ACTIVE, DISABLED
 

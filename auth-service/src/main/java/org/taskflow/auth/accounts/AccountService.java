@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -16,7 +17,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.taskflow.auth.AuthProperties;
-import org.taskflow.auth.tokens.RefreshTokens;
 import org.taskflow.support.events.CloudEvents;
 import org.taskflow.support.events.OutboxEvent;
 import org.taskflow.support.web.ApiException;
@@ -26,13 +26,13 @@ import org.taskflow.support.web.ApiException;
  * event.
  */
 @Service
-class AccountService {
+public class AccountService {
 
 	private final MongoTemplate mongo;
 
 	private final PasswordEncoder passwords;
 
-	private final RefreshTokens refreshTokens;
+	private final ApplicationEventPublisher publisher;
 
 	private final AuthProperties properties;
 
@@ -46,11 +46,11 @@ class AccountService {
 	 */
 	private final String unknownAccountHash;
 
-	AccountService(MongoTemplate mongo, PasswordEncoder passwords, RefreshTokens refreshTokens,
+	AccountService(MongoTemplate mongo, PasswordEncoder passwords, ApplicationEventPublisher publisher,
 			AuthProperties properties, Clock clock, CloudEvents events) {
 		this.mongo = mongo;
 		this.passwords = passwords;
-		this.refreshTokens = refreshTokens;
+		this.publisher = publisher;
 		this.properties = properties;
 		this.clock = clock;
 		this.events = events;
@@ -80,7 +80,7 @@ class AccountService {
 	 * The account these credentials belong to; the same failure whether the email or the
 	 * password is wrong.
 	 */
-	Account authenticate(String email, String password) {
+	public Account authenticate(String email, String password) {
 		Account account = this.mongo.findOne(byEmail(Emails.normalise(email)), Account.class);
 		boolean matches = this.passwords.matches(password,
 				(account != null) ? account.passwordHash() : this.unknownAccountHash);
@@ -101,7 +101,7 @@ class AccountService {
 		return account;
 	}
 
-	Account active(String id) {
+	public Account active(String id) {
 		Account account = get(id);
 		if (account.status() != Account.Status.ACTIVE) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "account-disabled", "This account is disabled.");
@@ -121,7 +121,7 @@ class AccountService {
 			.push(OutboxEvent.FIELD,
 					this.events.pending(UserEvents.PASSWORD_CHANGED, id, new UserEvents.UserPasswordChanged(id, now))),
 				Account.class);
-		this.refreshTokens.revokeAll(id, currentSession);
+		this.publisher.publishEvent(new AccountSessionsEnd(id, currentSession));
 	}
 
 	/** Disables the account and ends all its sessions. Idempotent. */
@@ -133,12 +133,12 @@ class AccountService {
 					.push(OutboxEvent.FIELD,
 							this.events.pending(UserEvents.DISABLED, id, new UserEvents.UserDisabled(id, now))),
 				Account.class);
-		this.refreshTokens.revokeAll(id, null);
+		this.publisher.publishEvent(new AccountSessionsEnd(id, null));
 	}
 
 	/** Removes the credentials of a deleted user and ends all sessions. Idempotent. */
 	void delete(String id) {
-		this.refreshTokens.revokeAll(id, null);
+		this.publisher.publishEvent(new AccountSessionsEnd(id, null));
 		this.mongo.remove(byId(id), Account.class);
 	}
 

@@ -1,4 +1,4 @@
-package org.taskflow.auth.config;
+package org.taskflow.auth.oauth;
 
 import java.time.Duration;
 import java.util.Map;

@@ -21,6 +21,7 @@ import org.springframework.security.oauth2.server.authorization.OAuth2Authorizat
 import org.springframework.security.oauth2.server.authorization.OAuth2AuthorizationService;
 import org.springframework.security.oauth2.server.authorization.OAuth2TokenType;
 import org.springframework.stereotype.Component;
+import org.taskflow.auth.Digests;
 
 /**
  * OAuth2 authorizations (codes, access and refresh tokens of OAuth2 clients) in MongoDB
@@ -122,7 +123,7 @@ class MongoAuthorizationService implements OAuth2AuthorizationService {
 	}
 
 	private static String lookup(String value) {
-		return org.taskflow.auth.tokens.RefreshTokens.sha256(value);
+		return Digests.sha256(value);
 	}
 
 }

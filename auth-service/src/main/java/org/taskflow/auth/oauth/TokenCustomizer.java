@@ -1,4 +1,4 @@
-package org.taskflow.auth.config;
+package org.taskflow.auth.oauth;
 
 import java.util.List;
 
@@ -34,8 +34,7 @@ class TokenCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext> {
 			context.getClaims().audience(List.of(this.properties.audience()));
 		}
 		// A person who logged in on the form: the same subject and roles as in
-		// first-party
-		// tokens, not the email the form used as username
+		// first-party tokens, not the email the form used as username
 		if (context.getPrincipal().getPrincipal() instanceof AccountUser person) {
 			context.getClaims().subject(person.id());
 			if (OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType())) {

@@ -1,4 +1,4 @@
-package org.taskflow.auth.tokens;
+package org.taskflow.auth.sessions;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import org.taskflow.auth.keys.SigningKeys;
  * and audience as the OAuth2 endpoints, so every resource server validates both alike.
  */
 @Component
-public class AccessTokens {
+class AccessTokens {
 
 	/**
 	 * The scope of a person's token; service clients get narrower, named scopes instead.
@@ -47,7 +47,7 @@ public class AccessTokens {
 	 * @param sessionId the refresh-token family, as {@code sid}, so a session can act on
 	 * "the others"
 	 */
-	public AccessToken issue(String userId, Collection<String> roles, String sessionId) {
+	AccessToken issue(String userId, Collection<String> roles, String sessionId) {
 		Instant now = this.clock.instant();
 		Duration ttl = this.properties.accessTokenTtl();
 		JwtClaimsSet claims = JwtClaimsSet.builder()
@@ -67,7 +67,7 @@ public class AccessTokens {
 		return new AccessToken(value, ttl);
 	}
 
-	public record AccessToken(String value, Duration expiresIn) {
+	record AccessToken(String value, Duration expiresIn) {
 	}
 
 }

@@ -1,4 +1,4 @@
-package org.taskflow.auth.tokens;
+package org.taskflow.auth.sessions;
 
 import java.time.Duration;
 
@@ -6,6 +6,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.taskflow.auth.AuthProperties;
+import org.taskflow.auth.Digests;
 import org.taskflow.support.web.ApiException;
 import org.taskflow.support.web.Problems;
 
@@ -16,7 +17,7 @@ import org.taskflow.support.web.Problems;
  * attacker can slow a victim down but never lock them out for good.
  */
 @Component
-public class LoginThrottle {
+class LoginThrottle {
 
 	private final StringRedisTemplate redis;
 
@@ -28,21 +29,21 @@ public class LoginThrottle {
 	}
 
 	/** Refuses the attempt if the account or the address is backing off. */
-	public void check(String email, String address) {
-		long wait = Math.max(pttl(blockKey("acct", RefreshTokens.sha256(email))), pttl(blockKey("ip", address)));
+	void check(String email, String address) {
+		long wait = Math.max(pttl(blockKey("acct", Digests.sha256(email))), pttl(blockKey("ip", address)));
 		if (wait > 0) {
 			throw new ApiException(Problems.of(HttpStatus.TOO_MANY_REQUESTS, "login-throttled",
 					"Too many failed attempts. Try again later."), Duration.ofMillis(wait));
 		}
 	}
 
-	public void failed(String email, String address) {
-		fail("acct", RefreshTokens.sha256(email), this.settings.freeAttempts());
+	void failed(String email, String address) {
+		fail("acct", Digests.sha256(email), this.settings.freeAttempts());
 		fail("ip", address, this.settings.ipFreeAttempts());
 	}
 
-	public void succeeded(String email) {
-		this.redis.delete(failKey("acct", RefreshTokens.sha256(email)));
+	void succeeded(String email) {
+		this.redis.delete(failKey("acct", Digests.sha256(email)));
 	}
 
 	private void fail(String kind, String id, int free) {

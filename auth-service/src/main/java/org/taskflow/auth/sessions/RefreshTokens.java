@@ -1,8 +1,5 @@
-package org.taskflow.auth.tokens;
+package org.taskflow.auth.sessions;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,6 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.taskflow.auth.AuthProperties;
+import org.taskflow.auth.Digests;
 
 /**
  * Refresh-token families (one per login, i.e. one session) in Redis. A token is opaque,
@@ -34,7 +32,7 @@ import org.taskflow.auth.AuthProperties;
  * {@code auth:user:<id>:families} → the user's families.
  */
 @Component
-public class RefreshTokens {
+class RefreshTokens {
 
 	private static final Logger logger = LoggerFactory.getLogger(RefreshTokens.class);
 
@@ -115,21 +113,22 @@ public class RefreshTokens {
 	}
 
 	/** Starts a session: a new family with its first token. */
-	public Issued startFamily(String userId, String userAgent, String address) {
+	Issued startFamily(String userId, String userAgent, String address) {
 		String token = newToken();
 		String family = UUID.randomUUID().toString();
 		long now = now();
-		this.redis.execute(START, List.of(), family, userId, sha256(token), Long.toString(now),
+		this.redis.execute(START, List.of(), family, userId, Digests.sha256(token), Long.toString(now),
 				Long.toString(this.properties.refreshTokenTtl().toSeconds()),
 				Long.toString(now + this.properties.sessionMaxLifetime().toSeconds()), clip(userAgent), clip(address));
 		return new Issued(token, family);
 	}
 
 	/** Exchanges a token for the next one of its family. */
-	public Rotation rotate(String presented, String userAgent, String address) {
+	Rotation rotate(String presented, String userAgent, String address) {
 		String next = newToken();
-		List<?> result = this.redis.execute(ROTATE, List.of(), sha256(presented), sha256(next), Long.toString(now()),
-				Long.toString(this.properties.refreshTokenTtl().toSeconds()), clip(userAgent), clip(address));
+		List<?> result = this.redis.execute(ROTATE, List.of(), Digests.sha256(presented), Digests.sha256(next),
+				Long.toString(now()), Long.toString(this.properties.refreshTokenTtl().toSeconds()), clip(userAgent),
+				clip(address));
 		return switch (String.valueOf(result.getFirst())) {
 			case "rotated" -> new Rotation.Rotated(next, (String) result.get(1), (String) result.get(2));
 			case "reused" -> {
@@ -142,11 +141,11 @@ public class RefreshTokens {
 	}
 
 	/** The family a token belongs to, if it is known. */
-	public Optional<String> familyOf(String token) {
-		return Optional.ofNullable(this.redis.opsForValue().get("auth:rt:" + sha256(token)));
+	Optional<String> familyOf(String token) {
+		return Optional.ofNullable(this.redis.opsForValue().get("auth:rt:" + Digests.sha256(token)));
 	}
 
-	public void revoke(String family) {
+	void revoke(String family) {
 		this.redis.execute(REVOKE, List.of(), family, "");
 	}
 
@@ -154,12 +153,12 @@ public class RefreshTokens {
 	 * Revokes a family only if it is the user's; false when there is no such session of
 	 * theirs.
 	 */
-	public boolean revoke(String userId, String family) {
+	boolean revoke(String userId, String family) {
 		return Objects.equals(this.redis.execute(REVOKE, List.of(), family, userId), 1L);
 	}
 
 	/** Revokes every session of a user except {@code keep} (may be null). */
-	public void revokeAll(String userId, String keep) {
+	void revokeAll(String userId, String keep) {
 		for (Session session : sessions(userId)) {
 			if (!session.id().equals(keep)) {
 				revoke(session.id());
@@ -167,7 +166,7 @@ public class RefreshTokens {
 		}
 	}
 
-	public List<Session> sessions(String userId) {
+	List<Session> sessions(String userId) {
 		String families = "auth:user:" + userId + ":families";
 		return this.redis.opsForSet().members(families).stream().sorted().flatMap((family) -> {
 			Map<Object, Object> fields = this.redis.opsForHash().entries("auth:family:" + family);
@@ -198,27 +197,16 @@ public class RefreshTokens {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** SHA-256, base64url: how token values are stored and looked up. */
-	public static String sha256(String token) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
-			return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	/** A new session's first refresh token, and the session (family) id. */
-	public record Issued(String token, String familyId) {
+	record Issued(String token, String familyId) {
 	}
 
 	/** A session as its owner sees it. */
-	public record Session(String id, Instant createdAt, Instant lastUsedAt, String userAgent, String address) {
+	record Session(String id, Instant createdAt, Instant lastUsedAt, String userAgent, String address) {
 	}
 
 	/** The outcome of presenting a refresh token. */
-	public sealed interface Rotation {
+	sealed interface Rotation {
 
 		record Rotated(String token, String familyId, String userId) implements Rotation {
 		}

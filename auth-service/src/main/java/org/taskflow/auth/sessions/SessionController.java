@@ -1,5 +1,6 @@
-package org.taskflow.auth.accounts;
+package org.taskflow.auth.sessions;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,17 +25,14 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.taskflow.auth.AuthProperties;
-import org.taskflow.auth.tokens.AccessTokens;
-import org.taskflow.auth.tokens.LoginThrottle;
-import org.taskflow.auth.tokens.RefreshTokens;
 import org.taskflow.support.web.ApiException;
 
 /**
- * First-party login for the web app. The access token goes in the body (the SPA keeps it
- * in memory); the refresh token goes in an httpOnly, Secure, SameSite=Strict cookie
- * scoped to {@code /api/auth}, or in the body for clients that ask for it
- * ({@code "tokenDelivery": "body"}) and send it back in the body. A refresh or logout by
- * cookie must come from an allowed Origin.
+ * First-party login for the web app, over HTTP ({@link Sessions} is the flow). The access
+ * token goes in the body (the SPA keeps it in memory); the refresh token goes in an
+ * httpOnly, Secure, SameSite=Strict cookie scoped to {@code /api/auth}, or in the body
+ * for clients that ask for it ({@code "tokenDelivery": "body"}) and send it back in the
+ * body. A refresh or logout by cookie must come from an allowed Origin.
  */
 @RestController
 @RequestMapping("/api/auth")
@@ -42,40 +40,19 @@ class SessionController {
 
 	static final String COOKIE = "taskflow_refresh";
 
-	private final AccountService accounts;
-
-	private final RefreshTokens refreshTokens;
-
-	private final AccessTokens accessTokens;
-
-	private final LoginThrottle throttle;
+	private final Sessions sessions;
 
 	private final AuthProperties properties;
 
-	SessionController(AccountService accounts, RefreshTokens refreshTokens, AccessTokens accessTokens,
-			LoginThrottle throttle, AuthProperties properties) {
-		this.accounts = accounts;
-		this.refreshTokens = refreshTokens;
-		this.accessTokens = accessTokens;
-		this.throttle = throttle;
+	SessionController(Sessions sessions, AuthProperties properties) {
+		this.sessions = sessions;
 		this.properties = properties;
 	}
 
 	@PostMapping("/login")
 	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		String address = http.getRemoteAddr();
-		this.throttle.check(request.email(), address);
-		Account account;
-		try {
-			account = this.accounts.authenticate(request.email(), request.password());
-		}
-		catch (ApiException ex) {
-			this.throttle.failed(request.email(), address);
-			throw ex;
-		}
-		this.throttle.succeeded(request.email());
-		RefreshTokens.Issued issued = this.refreshTokens.startFamily(account.id(), userAgent(http), address);
-		return tokens(account, issued.token(), issued.familyId(), "body".equals(request.tokenDelivery()));
+		Sessions.Started started = this.sessions.login(request.email(), request.password(), client(http));
+		return tokens(started, "body".equals(request.tokenDelivery()));
 	}
 
 	@PostMapping("/refresh")
@@ -83,43 +60,27 @@ class SessionController {
 			@CookieValue(name = COOKIE, required = false) String cookie,
 			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin, HttpServletRequest http) {
 		Presented presented = presented(body, cookie, origin);
-		RefreshTokens.Rotation rotation = this.refreshTokens.rotate(presented.token(), userAgent(http),
-				http.getRemoteAddr());
-		if (!(rotation instanceof RefreshTokens.Rotation.Rotated rotated)) {
-			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token",
-					"The refresh token is not valid. Log in again.");
-		}
-		Account account;
-		try {
-			account = this.accounts.active(rotated.userId());
-		}
-		catch (ApiException ex) {
-			this.refreshTokens.revoke(rotated.familyId());
-			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token",
-					"The refresh token is not valid. Log in again.");
-		}
-		return tokens(account, rotated.token(), rotated.familyId(), presented.inBody());
+		return tokens(this.sessions.refresh(presented.token(), client(http)), presented.inBody());
 	}
 
 	@PostMapping("/logout")
 	ResponseEntity<Void> logout(@RequestBody(required = false) RefreshRequest body,
 			@CookieValue(name = COOKIE, required = false) String cookie,
 			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
-		Presented presented = presented(body, cookie, origin);
-		this.refreshTokens.familyOf(presented.token()).ifPresent(this.refreshTokens::revoke);
+		this.sessions.logout(presented(body, cookie, origin).token());
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0).toString()).build();
 	}
 
 	@PostMapping("/logout-all")
 	ResponseEntity<Void> logoutEverywhere(@AuthenticationPrincipal Jwt token) {
-		this.refreshTokens.revokeAll(token.getSubject(), null);
+		this.sessions.logoutEverywhere(token.getSubject());
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0).toString()).build();
 	}
 
 	@GetMapping("/sessions")
 	List<SessionView> sessions(@AuthenticationPrincipal Jwt token) {
 		String current = token.getClaimAsString("sid");
-		return this.refreshTokens.sessions(token.getSubject())
+		return this.sessions.of(token.getSubject())
 			.stream()
 			.map((session) -> new SessionView(session.id(), session.createdAt(), session.lastUsedAt(),
 					session.userAgent(), session.address(), session.id().equals(current)))
@@ -128,9 +89,7 @@ class SessionController {
 
 	@DeleteMapping("/sessions/{id}")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
-		if (!this.refreshTokens.revoke(token.getSubject(), id)) {
-			throw new ApiException(HttpStatus.NOT_FOUND, "not-found", "No such session.");
-		}
+		this.sessions.end(token.getSubject(), id);
 		return ResponseEntity.noContent().build();
 	}
 
@@ -142,8 +101,8 @@ class SessionController {
 			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-refresh-token", "No refresh token was sent.");
 		}
 		// SameSite=Strict keeps the cookie off cross-site requests; the Origin check also
-		// covers
-		// browsers that ignore SameSite and same-site attackers (a sibling subdomain).
+		// covers browsers that ignore SameSite and same-site attackers (a sibling
+		// subdomain).
 		if (origin == null || !this.properties.allowedOrigins().contains(origin)) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "origin-not-allowed",
 					"Requests that use the refresh cookie must come from the web app.");
@@ -151,16 +110,13 @@ class SessionController {
 		return new Presented(cookie, false);
 	}
 
-	private ResponseEntity<TokenResponse> tokens(Account account, String refreshToken, String session,
-			boolean refreshInBody) {
-		AccessTokens.AccessToken access = this.accessTokens.issue(account.id(),
-				account.roles().stream().map(Enum::name).toList(), session);
-		TokenResponse body = new TokenResponse(access.value(), "Bearer", access.expiresIn().toSeconds(),
-				refreshInBody ? refreshToken : null);
+	private ResponseEntity<TokenResponse> tokens(Sessions.Started started, boolean refreshInBody) {
+		TokenResponse body = new TokenResponse(started.access().value(), "Bearer",
+				started.access().expiresIn().toSeconds(), refreshInBody ? started.refreshToken() : null);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store");
 		if (!refreshInBody) {
 			response.header(HttpHeaders.SET_COOKIE,
-					cookie(refreshToken, this.properties.refreshTokenTtl().toSeconds()).toString());
+					cookie(started.refreshToken(), this.properties.refreshTokenTtl().toSeconds()).toString());
 		}
 		return response.body(body);
 	}
@@ -175,8 +131,9 @@ class SessionController {
 			.build();
 	}
 
-	private static String userAgent(HttpServletRequest http) {
-		return Optional.ofNullable(http.getHeader(HttpHeaders.USER_AGENT)).orElse("");
+	private static Sessions.Client client(HttpServletRequest http) {
+		return new Sessions.Client(Optional.ofNullable(http.getHeader(HttpHeaders.USER_AGENT)).orElse(""),
+				http.getRemoteAddr());
 	}
 
 	private record Presented(String token, boolean inBody) {
@@ -192,8 +149,8 @@ class SessionController {
 	record TokenResponse(String accessToken, String tokenType, long expiresIn, String refreshToken) {
 	}
 
-	record SessionView(String id, java.time.Instant createdAt, java.time.Instant lastUsedAt, String userAgent,
-			String address, boolean current) {
+	record SessionView(String id, Instant createdAt, Instant lastUsedAt, String userAgent, String address,
+			boolean current) {
 	}
 
 }
