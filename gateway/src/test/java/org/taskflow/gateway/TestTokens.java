@@ -5,16 +5,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JOSEObjectType;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
+
+import org.taskflow.testsupport.TestIssuer;
 
 /**
  * Access tokens as auth-service issues them (docs/contracts.md), signed with a key made
@@ -27,9 +22,9 @@ final class TestTokens {
 
 	static final String AUDIENCE = "taskflow-api";
 
-	private static final RSAKey KEY = generate("test-key");
+	private static final RSAKey KEY = TestIssuer.generate("test-key");
 
-	private static final RSAKey STRANGER = generate("test-key");
+	private static final RSAKey STRANGER = TestIssuer.generate("test-key");
 
 	private TestTokens() {
 	}
@@ -39,7 +34,7 @@ final class TestTokens {
 	}
 
 	static String forUser(String subject) {
-		return sign(KEY, claims(subject, ISSUER, AUDIENCE, Instant.now().plusSeconds(900)));
+		return TestIssuer.sign(KEY, claims(subject, ISSUER, AUDIENCE, Instant.now().plusSeconds(900)));
 	}
 
 	static String forNewUser() {
@@ -47,20 +42,20 @@ final class TestTokens {
 	}
 
 	static String expired() {
-		return sign(KEY, claims("user-expired", ISSUER, AUDIENCE, Instant.now().minusSeconds(600)));
+		return TestIssuer.sign(KEY, claims("user-expired", ISSUER, AUDIENCE, Instant.now().minusSeconds(600)));
 	}
 
 	static String forAudience(String audience) {
-		return sign(KEY, claims("user-aud", ISSUER, audience, Instant.now().plusSeconds(900)));
+		return TestIssuer.sign(KEY, claims("user-aud", ISSUER, audience, Instant.now().plusSeconds(900)));
 	}
 
 	static String fromIssuer(String issuer) {
-		return sign(KEY, claims("user-iss", issuer, AUDIENCE, Instant.now().plusSeconds(900)));
+		return TestIssuer.sign(KEY, claims("user-iss", issuer, AUDIENCE, Instant.now().plusSeconds(900)));
 	}
 
 	/** Same kid, another key: the signature does not verify. */
 	static String signedByStranger() {
-		return sign(STRANGER, claims("user-forged", ISSUER, AUDIENCE, Instant.now().plusSeconds(900)));
+		return TestIssuer.sign(STRANGER, claims("user-forged", ISSUER, AUDIENCE, Instant.now().plusSeconds(900)));
 	}
 
 	private static JWTClaimsSet claims(String subject, String issuer, String audience, Instant expiry) {
@@ -72,28 +67,6 @@ final class TestTokens {
 			.claim("scope", "tasks")
 			.claim("roles", List.of("USER"))
 			.build();
-	}
-
-	private static String sign(RSAKey key, JWTClaimsSet claims) {
-		try {
-			SignedJWT jwt = new SignedJWT(
-					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
-					claims);
-			jwt.sign(new RSASSASigner(key));
-			return jwt.serialize();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
-	private static RSAKey generate(String kid) {
-		try {
-			return new RSAKeyGenerator(2048).keyID(kid).generate();
-		}
-		catch (JOSEException ex) {
-			throw new IllegalStateException(ex);
-		}
 	}
 
 }

@@ -105,7 +105,8 @@ public final class TestIssuer {
 			.jwtID(UUID.randomUUID().toString());
 	}
 
-	private static String sign(RSAKey key, JWTClaimsSet claims) {
+	/** Signs claims as auth-service does (RS256, the key's kid, typ JWT). */
+	public static String sign(RSAKey key, JWTClaimsSet claims) {
 		try {
 			SignedJWT jwt = new SignedJWT(
 					new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(),
@@ -118,7 +119,8 @@ public final class TestIssuer {
 		}
 	}
 
-	private static RSAKey generate(String kid) {
+	/** A new 2048-bit RSA key, for a test's own issuer or a forger. */
+	public static RSAKey generate(String kid) {
 		try {
 			return new RSAKeyGenerator(2048).keyID(kid).generate();
 		}

@@ -5,4 +5,7 @@
  * one). Services' tests see the same properties either way, so the same tests run on
  * both.
  */
+@NullMarked
 package org.taskflow.testsupport;
+
+import org.jspecify.annotations.NullMarked;

@@ -103,8 +103,7 @@ class UserEventsIntegrationTests extends UserIntegrationTests {
 			.isEqualTo(200);
 		assertThat(patch("/api/users/me", Map.of("bio", "Quicksort."), person.token()).status()).isEqualTo(200);
 		// only the two events of the profile's creation: the name and zone did not
-		// change, and
-		// the bio is in no event
+		// change, and the bio is in no event
 		assertThat(records(USER_TOPIC, (r) -> person.id().equals(r.key()), Duration.ofSeconds(4))).hasSize(2);
 	}
 

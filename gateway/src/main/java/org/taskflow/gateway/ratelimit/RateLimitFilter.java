@@ -61,8 +61,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 	@Override
 	public int getOrder() {
 		// before the route's own filters (circuit breaker, retry): a refused request
-		// costs
-		// the backend nothing
+		// costs the backend nothing
 		return Ordered.HIGHEST_PRECEDENCE + 100;
 	}
 

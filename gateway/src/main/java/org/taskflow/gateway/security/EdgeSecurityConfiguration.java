@@ -58,9 +58,7 @@ class EdgeSecurityConfiguration {
 			.cors(Customizer.withDefaults())
 			.headers((headers) -> headers
 				// written by strictTransportSecurity() below: Spring Security only sends
-				// it
-				// on requests it sees as HTTPS, and TLS ends at the ingress in front of
-				// us
+				// it on requests it sees as HTTPS, and TLS ends at our ingress
 				.hsts(ServerHttpSecurity.HeaderSpec.HstsSpec::disable)
 				.contentSecurityPolicy((csp) -> csp.policyDirectives(properties.contentSecurityPolicy()))
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
