@@ -32,7 +32,7 @@ read -r -a LEVELS <<<"${LEVELS:-L0 L1 L2 L3 L4 L5 L6}"
 [[ " ${LEVELS[*]} " == *" L1 "* && " ${LEVELS[*]} " == *" L2 "* ]] || { echo "LEVELS must include L1 and L2" >&2; exit 1; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/benchmarks/gateway"
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. "$ROOT/scripts/jdk.sh"
 JAVA="$JAVA_HOME/bin/java"
 WORK=$(mktemp -d /tmp/taskflow-gateway-bench.XXXXXX)
 PIDS=()
