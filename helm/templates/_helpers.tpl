@@ -139,3 +139,15 @@ notification-service:
 {{- define "taskflow.browserOrigins" -}}
 {{- prepend .Values.browserOrigins .Values.publicUrl | uniq | join "," -}}
 {{- end }}
+
+{{/* The port of a service's probes and metrics: its managementPort where it keeps them apart, else its port. */}}
+{{- define "taskflow.managementPort" -}}
+{{- $service := index .root.Values.services .service -}}
+{{- default $service.port $service.managementPort | int -}}
+{{- end }}
+
+{{/* The name of that port on the container and the Service: management, or http where it is the same port. */}}
+{{- define "taskflow.managementPortName" -}}
+{{- $service := index .root.Values.services .service -}}
+{{- if and $service.managementPort (ne (int $service.managementPort) (int $service.port)) }}management{{ else }}http{{ end -}}
+{{- end }}
