@@ -8,7 +8,7 @@
 # Usage, from anywhere (builds what it runs; hold the build lock so no build competes for the cores):
 #   flock /tmp/taskflow-maven.lock benchmarks/services.sh task-list [-Dtasks=10000 -Drounds=3 -Dseconds=8 -Dclients=8]
 #   flock /tmp/taskflow-maven.lock benchmarks/services.sh notification-latency [-Devents=300 -Drate=10]
-# Needs JDK 25 (JAVA_HOME, or /usr/lib/jvm/temurin-25-jdk-amd64).
+# Needs a JDK 25, found as ./run-tests finds it (scripts/jdk.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -19,7 +19,7 @@ case "${1:-}" in
 esac
 shift
 
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. scripts/jdk.sh
 echo "building $module and the benchmarks (tests skipped)..."
 ./mvnw -B -q -DskipTests -pl "$module,benchmarks" -am package
 # The benchmark JVM hosts the embedded servers and the load; the service runs in a JVM of its own.

@@ -32,7 +32,7 @@ read -r -a LEVELS <<<"${LEVELS:-L0 L1 L2 L3 L4 L5 L6}"
 [[ " ${LEVELS[*]} " == *" L1 "* && " ${LEVELS[*]} " == *" L2 "* ]] || { echo "LEVELS must include L1 and L2" >&2; exit 1; }
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/benchmarks/gateway"
-export JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
+. "$ROOT/scripts/jdk.sh"
 JAVA="$JAVA_HOME/bin/java"
 WORK=$(mktemp -d /tmp/taskflow-gateway-bench.XXXXXX)
 PIDS=()
@@ -106,7 +106,7 @@ fi
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/gateway" >/dev/null
 
 BACKEND_PORT=$(free_port); NGINX_CONST_PORT=$(free_port); NGINX_PROXY_PORT=$(free_port)
-REDIS_PORT=$(free_port); GATEWAY_PORT=$(free_port)
+REDIS_PORT=$(free_port); GATEWAY_PORT=$(free_port); GATEWAY_MANAGEMENT_PORT=$(free_port)
 ISSUER="http://bench.issuer"
 
 log "starting backend on $BACKEND_PORT"
@@ -152,13 +152,14 @@ PIDS+=($!)
 log "starting gateway on $GATEWAY_PORT"
 # shellcheck disable=SC2086 # word splitting of the option lists is wanted
 taskset -c "$SERVER_CPUS" "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" --server.port="$GATEWAY_PORT" \
+	--management.server.port="$GATEWAY_MANAGEMENT_PORT" \
 	--spring.config.additional-location="file:$HERE/gateway-bench.yaml" \
 	--spring.data.redis.port="$REDIS_PORT" --taskflow.security.issuer="$ISSUER" \
 	--taskflow.services.auth="http://127.0.0.1:$BACKEND_PORT" --taskflow.services.task="http://127.0.0.1:$BACKEND_PORT" \
 	${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 &
 GATEWAY_PID=$!
 PIDS+=($GATEWAY_PID)
-wait_for "http://127.0.0.1:$GATEWAY_PORT/actuator/health/readiness"
+wait_for "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health/readiness"
 
 declare -A URL=(
 	[L0]="http://127.0.0.1:$NGINX_CONST_PORT/api/tasks/42"

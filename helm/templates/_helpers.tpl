@@ -133,3 +133,21 @@ notification-service:
 {{- printf "%s-signing-keys" (include "taskflow.fullname" .) -}}
 {{- end -}}
 {{- end -}}
+
+{{/* The browser origins allowed to call the API with credentials: the public URL's, then any extra ones, comma-separated
+(Spring binds that to a list). Both the gateway's CORS and auth-service's refresh cookie use it, so they cannot drift. */}}
+{{- define "taskflow.browserOrigins" -}}
+{{- prepend .Values.browserOrigins .Values.publicUrl | uniq | join "," -}}
+{{- end }}
+
+{{/* The port of a service's probes and metrics: its managementPort where it keeps them apart, else its port. */}}
+{{- define "taskflow.managementPort" -}}
+{{- $service := index .root.Values.services .service -}}
+{{- default $service.port $service.managementPort | int -}}
+{{- end }}
+
+{{/* The name of that port on the container and the Service: management, or http where it is the same port. */}}
+{{- define "taskflow.managementPortName" -}}
+{{- $service := index .root.Values.services .service -}}
+{{- if and $service.managementPort (ne (int $service.managementPort) (int $service.port)) }}management{{ else }}http{{ end -}}
+{{- end }}

@@ -1,5 +1,7 @@
 package org.taskflow.gateway;
 
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.http.HttpHeaders;
@@ -90,10 +92,22 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
-	void keepsOperationalEndpointsPublicButNoOthers() {
-		client().get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
-		client().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+	void servesNoOperationalEndpointOnThePublicPort() {
+		// they live on the management port, which the Ingress never reaches
+		for (String path : List.of("/actuator/health/readiness", "/actuator/prometheus")) {
+			client().get().uri(path).exchange().expectStatus().isNotFound();
+		}
 		client().get().uri("/actuator/env").exchange().expectStatus().is4xxClientError();
+	}
+
+	@Test
+	void keepsProbesAndMetricsOpenOnTheManagementPortButNoOtherEndpoint() {
+		WebTestClient management = WebTestClient.bindToServer()
+			.baseUrl("http://127.0.0.1:" + this.managementPort)
+			.build();
+		management.get().uri("/actuator/health/readiness").exchange().expectStatus().isOk();
+		management.get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+		management.get().uri("/actuator/env").exchange().expectStatus().is4xxClientError();
 	}
 
 	private static void expectSecurityHeaders(WebTestClient.ResponseSpec response) {

@@ -3,6 +3,7 @@ package org.taskflow.gateway;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -33,6 +34,9 @@ abstract class GatewayIntegrationTest {
 
 	@LocalServerPort
 	int port;
+
+	@LocalManagementPort
+	int managementPort;
 
 	@DynamicPropertySource
 	static void backends(DynamicPropertyRegistry registry) {

@@ -2,14 +2,14 @@ package org.taskflow.gateway;
 
 import java.util.List;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.taskflow.testsupport.IntegrationTest;
 import org.taskflow.testsupport.OperationalEndpointsContract;
 
 @IntegrationTest
 class OperationalEndpointsIntegrationTests implements OperationalEndpointsContract {
 
-	@LocalServerPort
+	@LocalManagementPort
 	int port;
 
 	@Override

@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
  * table's property column. Read from the document itself so that a renamed property fails
  * these tests instead of silently being ignored by a service.
  */
-record Contracts(Map<String, Integer> ports, Set<String> environmentNames, List<Pattern> environmentPatterns) {
+record Contracts(Map<String, Integer> ports, Map<String, Integer> managementPorts, Set<String> environmentNames,
+		List<Pattern> environmentPatterns) {
 
 	static final List<String> SERVICES = List.of("gateway", "auth-service", "user-service", "task-service",
 			"notification-service");
@@ -36,12 +37,22 @@ record Contracts(Map<String, Integer> ports, Set<String> environmentNames, List<
 		catch (IOException ex) {
 			throw new UncheckedIOException("docs/contracts.md is the source of the names deployments use", ex);
 		}
-		return new Contracts(ports(lines), new LinkedHashSet<>(), new java.util.ArrayList<>()).withEnvironment(lines);
+		return new Contracts(ports(lines, "gateway "), ports(lines, "Management ports"), new LinkedHashSet<>(),
+				new java.util.ArrayList<>())
+			.withEnvironment(lines);
 	}
 
-	private static Map<String, Integer> ports(List<String> lines) {
+	/**
+	 * Where a service answers probes and metrics: its own port unless the contract names
+	 * another.
+	 */
+	int managementPort(String service) {
+		return this.managementPorts.getOrDefault(service, this.ports.get(service));
+	}
+
+	private static Map<String, Integer> ports(List<String> lines, String prefix) {
 		Map<String, Integer> ports = new LinkedHashMap<>();
-		lines.stream().filter((line) -> line.startsWith("gateway ")).findFirst().ifPresent((line) -> {
+		lines.stream().filter((line) -> line.startsWith(prefix)).findFirst().ifPresent((line) -> {
 			Matcher matcher = PORT.matcher(line);
 			while (matcher.find()) {
 				ports.put(matcher.group(1), Integer.parseInt(matcher.group(2)));

@@ -87,7 +87,7 @@ class DockerfileTests {
 		Contracts contracts = Contracts.read(Chart.REPOSITORY);
 		contracts.ports()
 			.forEach((service, port) -> assertThat(script).as(service)
-				.contains(service + ") default_port=" + port + " ;;"));
+				.contains(service + ") default_port=" + contracts.managementPort(service) + " ;;"));
 	}
 
 }

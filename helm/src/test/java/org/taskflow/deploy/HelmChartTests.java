@@ -76,9 +76,12 @@ class HelmChartTests {
 	@MethodSource("renderings")
 	void everyContainerHasStartupLivenessAndReadinessProbesOnActuator(Supplier<Manifests> rendering) {
 		Manifests manifests = rendering.get();
+		Contracts contracts = Contracts.read(Chart.REPOSITORY);
 		for (Map<String, Object> deployment : manifests.ofKind("Deployment")) {
 			for (Map<String, Object> container : manifests.containers(deployment)) {
 				String name = Yaml.string(container, "name");
+				String probePort = (contracts.managementPort(name) != contracts.ports().get(name)) ? "management"
+						: "http";
 				assertThat(Yaml.string(container, "startupProbe.httpGet.path")).as(name)
 					.isEqualTo("/actuator/health/liveness");
 				assertThat(Yaml.string(container, "livenessProbe.httpGet.path")).as(name)
@@ -87,7 +90,7 @@ class HelmChartTests {
 					.isEqualTo("/actuator/health/readiness");
 				for (String probe : List.of("startupProbe", "livenessProbe", "readinessProbe")) {
 					assertThat(Yaml.string(container, probe + ".httpGet.port")).as(name + " " + probe)
-						.isEqualTo("http");
+						.isEqualTo(probePort);
 				}
 			}
 		}
@@ -223,12 +226,33 @@ class HelmChartTests {
 					"spec.template.metadata.annotations");
 			assertThat(annotations).containsEntry("prometheus.io/scrape", "true")
 				.containsEntry("prometheus.io/path", "/actuator/prometheus")
-				.containsEntry("prometheus.io/port", String.valueOf(contracts.ports().get(service)));
+				.containsEntry("prometheus.io/port", String.valueOf(contracts.managementPort(service)));
 		}
 		assertThat(manifests.ofKind("ServiceMonitor")).as("off by default").isEmpty();
 		assertThat(Chart.production().ofKind("ServiceMonitor")).hasSize(Contracts.SERVICES.size())
 			.allSatisfy((monitor) -> assertThat(Yaml.string(Yaml.mapsAt(monitor, "spec.endpoints").get(0), "path"))
 				.isEqualTo("/actuator/prometheus"));
+	}
+
+	@ParameterizedTest
+	@MethodSource("renderings")
+	void gatewayKeepsProbesAndMetricsOffThePortTheIngressReaches(Supplier<Manifests> rendering) {
+		Manifests manifests = rendering.get();
+		Map<String, Object> container = manifests.containers(manifests.forService("Deployment", "gateway")).get(0);
+		assertThat(Yaml.mapsAt(container, "ports"))
+			.extracting((port) -> port.get("name"), (port) -> port.get("containerPort"))
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("http", 8080),
+					org.assertj.core.groups.Tuple.tuple("management", 9080));
+		assertThat(Yaml.mapsAt(container, "env"))
+			.anySatisfy((env) -> assertThat(env).containsEntry("name", "MANAGEMENT_SERVER_PORT")
+				.containsEntry("value", "9080"));
+		assertThat(Yaml.mapsAt(manifests.forService("Service", "gateway"), "spec.ports"))
+			.extracting((port) -> port.get("name"))
+			.containsExactly("http", "management");
+		for (Map<String, Object> monitor : manifests.ofKind("ServiceMonitor")) {
+			String expected = Yaml.string(monitor, "metadata.name").equals("taskflow-gateway") ? "management" : "http";
+			assertThat(Yaml.string(Yaml.mapsAt(monitor, "spec.endpoints").get(0), "port")).isEqualTo(expected);
+		}
 	}
 
 	@ParameterizedTest
@@ -295,6 +319,50 @@ class HelmChartTests {
 			.containsEntry("OTEL_JAVAAGENT_ENABLED", "true");
 	}
 
+	@ParameterizedTest
+	@MethodSource("renderings")
+	void gatewayBelievesTheIngressControllersForwardedForHop(Supplier<Manifests> rendering) {
+		// without it every client looks like the ingress controller and the whole world
+		// shares one rate-limit budget
+		assertThat(data(rendering.get(), "gateway")).containsEntry("TASKFLOW_GATEWAY_RATELIMIT_TRUSTEDPROXYHOPS", "1");
+	}
+
+	@Test
+	void gatewayBelievesNoForwardedForHopWithoutTheIngress() {
+		Manifests manifests = Chart.render(Chart.DIRECTORY,
+				(command) -> command.set("ingress.enabled", false).set("ingress.trustedProxyHops", 2));
+		assertThat(data(manifests, "gateway")).containsEntry("TASKFLOW_GATEWAY_RATELIMIT_TRUSTEDPROXYHOPS", "0");
+	}
+
+	@Test
+	void onePublicUrlIsTheIssuerAndTheBrowserOriginOfEveryService() {
+		Manifests dev = Chart.dev();
+		for (String service : Contracts.SERVICES) {
+			assertThat(data(dev, service)).as(service)
+				.containsEntry("TASKFLOW_SECURITY_ISSUER", "http://taskflow.localtest.me");
+		}
+		String devOrigins = "http://taskflow.localtest.me,http://localhost:5173";
+		assertThat(data(dev, "gateway")).containsEntry("TASKFLOW_GATEWAY_EDGE_CORS_ALLOWEDORIGINS", devOrigins);
+		assertThat(data(dev, "auth-service")).containsEntry("TASKFLOW_AUTH_ALLOWEDORIGINS", devOrigins);
+
+		Manifests production = Chart.production();
+		assertThat(data(production, "gateway")).containsEntry("TASKFLOW_GATEWAY_EDGE_CORS_ALLOWEDORIGINS",
+				"https://taskflow.example.com");
+		assertThat(data(production, "auth-service")).containsEntry("TASKFLOW_AUTH_ALLOWEDORIGINS",
+				"https://taskflow.example.com");
+	}
+
+	@Test
+	void refusesAPublicUrlWithAPath() {
+		assertThatThrownBy(() -> Chart.render(Chart.DIRECTORY,
+				(command) -> command.set("publicUrl", "https://example.com/taskflow")))
+			.hasMessageContaining("publicUrl");
+	}
+
+	private static Map<String, Object> data(Manifests manifests, String service) {
+		return Yaml.mapAt(manifests.forService("ConfigMap", service), "data");
+	}
+
 	@Test
 	void productionReferencesSecretsAndNeverInlinesThem() {
 		Manifests manifests = Chart.production();
@@ -350,7 +418,7 @@ class HelmChartTests {
 			.anySatisfy((variable) -> assertThat(variable).containsEntry("name", "GATEWAY_HOST")
 				.containsEntry("value", "taskflow-gateway"))
 			.anySatisfy((variable) -> assertThat(variable).containsEntry("name", "GATEWAY_PORT")
-				.containsEntry("value", "8080"));
+				.containsEntry("value", "9080"));
 		assertThat(String.join("\n", Yaml.listAt(container, "args").stream().map(Object::toString).toList()))
 			.contains("/actuator/health/readiness")
 			.contains("200");

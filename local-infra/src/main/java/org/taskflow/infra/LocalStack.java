@@ -40,7 +40,8 @@ public final class LocalStack {
 	static final int IMAP_PORT = 2143;
 
 	static final List<Service> SERVICES = List.of(new Service("auth-service", 9000), new Service("user-service", 8081),
-			new Service("task-service", 8082), new Service("notification-service", 8083), new Service("gateway", 8080));
+			new Service("task-service", 8082), new Service("notification-service", 8083),
+			new Service("gateway", 8080, 9080));
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
 
@@ -210,8 +211,11 @@ public final class LocalStack {
 
 	private static void requireFreePorts() {
 		List<Integer> ports = new ArrayList<>(List.of(MONGO_PORT, REDIS_PORT, KAFKA_PORT, SMTP_PORT, IMAP_PORT));
-		SERVICES.forEach((service) -> ports.add(service.port()));
-		List<Integer> busy = ports.stream().filter(Loopback::isListening).toList();
+		SERVICES.forEach((service) -> {
+			ports.add(service.port());
+			ports.add(service.managementPort());
+		});
+		List<Integer> busy = ports.stream().distinct().filter(Loopback::isListening).toList();
 		if (!busy.isEmpty()) {
 			throw new IllegalStateException("ports " + busy + " are in use; is another TaskFlow stack (or a local"
 					+ " MongoDB, Redis or Kafka) running?");
@@ -221,7 +225,7 @@ public final class LocalStack {
 	private void awaitReady(Service service, JavaProcess process) throws Exception {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + service.port() + "/actuator/health/readiness"))
+			.newBuilder(URI.create("http://127.0.0.1:" + service.managementPort() + "/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
@@ -271,7 +275,15 @@ public final class LocalStack {
 		System.out.println(format.formatted(args));
 	}
 
-	record Service(String name, int port) {
+	/**
+	 * A service and its ports; the management port (probes, metrics) is the service port
+	 * unless the service keeps them apart, as the gateway does.
+	 */
+	record Service(String name, int port, int managementPort) {
+
+		Service(String name, int port) {
+			this(name, port, port);
+		}
 
 		Path jar(Path home) {
 			return home.resolve(this.name).resolve("target").resolve(this.name + ".jar");
