@@ -133,3 +133,9 @@ notification-service:
 {{- printf "%s-signing-keys" (include "taskflow.fullname" .) -}}
 {{- end -}}
 {{- end -}}
+
+{{/* The browser origins allowed to call the API with credentials: the public URL's, then any extra ones, comma-separated
+(Spring binds that to a list). Both the gateway's CORS and auth-service's refresh cookie use it, so they cannot drift. */}}
+{{- define "taskflow.browserOrigins" -}}
+{{- prepend .Values.browserOrigins .Values.publicUrl | uniq | join "," -}}
+{{- end }}

@@ -53,6 +53,17 @@ class DockerComposeTests {
 	}
 
 	@Test
+	void onePublicUrlIsTheIssuerAndTheBrowserOriginAndTheGatewayIsTheEdge() {
+		String publicUrl = "${TASKFLOW_PUBLIC_URL:-http://localhost:8080}";
+		for (String service : Contracts.SERVICES) {
+			assertThat(environment(service)).as(service).containsEntry("TASKFLOW_SECURITY_ISSUER", publicUrl);
+		}
+		assertThat(environment("gateway")).containsEntry("TASKFLOW_GATEWAY_EDGE_CORS_ALLOWEDORIGINS", publicUrl)
+			.containsEntry("TASKFLOW_GATEWAY_RATELIMIT_TRUSTEDPROXYHOPS", "0");
+		assertThat(environment("auth-service")).containsEntry("TASKFLOW_AUTH_ALLOWEDORIGINS", publicUrl);
+	}
+
+	@Test
 	void everyLongRunningContainerHasAHealthCheckAndRestartPolicy() {
 		services.forEach((name, definition) -> {
 			if (ONE_SHOTS.contains(name)) {

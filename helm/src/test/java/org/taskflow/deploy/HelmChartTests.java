@@ -295,6 +295,50 @@ class HelmChartTests {
 			.containsEntry("OTEL_JAVAAGENT_ENABLED", "true");
 	}
 
+	@ParameterizedTest
+	@MethodSource("renderings")
+	void gatewayBelievesTheIngressControllersForwardedForHop(Supplier<Manifests> rendering) {
+		// without it every client looks like the ingress controller and the whole world
+		// shares one rate-limit budget
+		assertThat(data(rendering.get(), "gateway")).containsEntry("TASKFLOW_GATEWAY_RATELIMIT_TRUSTEDPROXYHOPS", "1");
+	}
+
+	@Test
+	void gatewayBelievesNoForwardedForHopWithoutTheIngress() {
+		Manifests manifests = Chart.render(Chart.DIRECTORY,
+				(command) -> command.set("ingress.enabled", false).set("ingress.trustedProxyHops", 2));
+		assertThat(data(manifests, "gateway")).containsEntry("TASKFLOW_GATEWAY_RATELIMIT_TRUSTEDPROXYHOPS", "0");
+	}
+
+	@Test
+	void onePublicUrlIsTheIssuerAndTheBrowserOriginOfEveryService() {
+		Manifests dev = Chart.dev();
+		for (String service : Contracts.SERVICES) {
+			assertThat(data(dev, service)).as(service)
+				.containsEntry("TASKFLOW_SECURITY_ISSUER", "http://taskflow.localtest.me");
+		}
+		String devOrigins = "http://taskflow.localtest.me,http://localhost:5173";
+		assertThat(data(dev, "gateway")).containsEntry("TASKFLOW_GATEWAY_EDGE_CORS_ALLOWEDORIGINS", devOrigins);
+		assertThat(data(dev, "auth-service")).containsEntry("TASKFLOW_AUTH_ALLOWEDORIGINS", devOrigins);
+
+		Manifests production = Chart.production();
+		assertThat(data(production, "gateway")).containsEntry("TASKFLOW_GATEWAY_EDGE_CORS_ALLOWEDORIGINS",
+				"https://taskflow.example.com");
+		assertThat(data(production, "auth-service")).containsEntry("TASKFLOW_AUTH_ALLOWEDORIGINS",
+				"https://taskflow.example.com");
+	}
+
+	@Test
+	void refusesAPublicUrlWithAPath() {
+		assertThatThrownBy(() -> Chart.render(Chart.DIRECTORY,
+				(command) -> command.set("publicUrl", "https://example.com/taskflow")))
+			.hasMessageContaining("publicUrl");
+	}
+
+	private static Map<String, Object> data(Manifests manifests, String service) {
+		return Yaml.mapAt(manifests.forService("ConfigMap", service), "data");
+	}
+
 	@Test
 	void productionReferencesSecretsAndNeverInlinesThem() {
 		Manifests manifests = Chart.production();

@@ -1,48 +1,34 @@
 package org.taskflow.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
-import java.util.ArrayList;
-import java.util.List;
 
-import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.cloud.gateway.support.ipresolver.RemoteAddressResolver;
+import org.springframework.cloud.gateway.support.ipresolver.XForwardedRemoteAddressResolver;
+import org.springframework.web.server.ServerWebExchange;
 
 /**
  * The client address to rate-limit by. {@code X-Forwarded-For} is only believed as far as
  * trusted proxies wrote it: with {@code n} trusted hops the client is the {@code n}-th
- * entry from the right, the one the outermost trusted proxy appended. Anything to its
- * left was written by the client and is ignored.
+ * entry from the right, the one the outermost trusted proxy appended (Spring Cloud
+ * Gateway's {@link XForwardedRemoteAddressResolver}). Anything to its left was written by
+ * the client and is ignored. With no trusted hop the socket's peer is the client.
  */
 final class ClientAddressResolver {
 
-	private final int trustedHops;
+	private final RemoteAddressResolver resolver;
 
 	ClientAddressResolver(int trustedHops) {
-		this.trustedHops = trustedHops;
+		this.resolver = (trustedHops > 0) ? XForwardedRemoteAddressResolver.maxTrustedIndex(trustedHops)
+				: new RemoteAddressResolver() {
+				};
 	}
 
-	String resolve(ServerHttpRequest request) {
-		if (this.trustedHops > 0) {
-			List<String> hops = forwardedFor(request);
-			if (!hops.isEmpty()) {
-				return hops.get(Math.max(0, hops.size() - this.trustedHops));
-			}
-		}
-		InetSocketAddress remote = request.getRemoteAddress();
+	String resolve(ServerWebExchange exchange) {
+		InetSocketAddress remote = this.resolver.resolve(exchange);
 		if (remote == null) {
 			return "unknown";
 		}
 		return (remote.getAddress() != null) ? remote.getAddress().getHostAddress() : remote.getHostString();
-	}
-
-	private static List<String> forwardedFor(ServerHttpRequest request) {
-		List<String> hops = new ArrayList<>();
-		for (String header : request.getHeaders().getValuesAsList("X-Forwarded-For")) {
-			String hop = header.trim();
-			if (!hop.isEmpty()) {
-				hops.add(hop);
-			}
-		}
-		return hops;
 	}
 
 }

@@ -71,7 +71,7 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		if (route != null && "false".equals(String.valueOf(route.getMetadata().get(METADATA_KEY)))) {
 			return chain.filter(exchange);
 		}
-		String client = this.clients.resolve(exchange.getRequest());
+		String client = this.clients.resolve(exchange);
 		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
 		Mono<Budget> budget;
 		if (this.credentialPaths.stream().anyMatch((pattern) -> pattern.matches(path))) {

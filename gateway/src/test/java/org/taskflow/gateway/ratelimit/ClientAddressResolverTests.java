@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.mock.http.server.reactive.MockServerHttpRequest;
+import org.springframework.mock.web.server.MockServerWebExchange;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,13 +28,13 @@ class ClientAddressResolverTests {
 		assertThat(new ClientAddressResolver(1).resolve(request(null))).isEqualTo("192.0.2.1");
 	}
 
-	private static MockServerHttpRequest request(String forwardedFor) {
+	private static MockServerWebExchange request(String forwardedFor) {
 		MockServerHttpRequest.BaseBuilder<?> builder = MockServerHttpRequest.get("/api/tasks")
 			.remoteAddress(new InetSocketAddress("192.0.2.1", 40000));
 		if (forwardedFor != null) {
 			builder.header("X-Forwarded-For", forwardedFor);
 		}
-		return builder.build();
+		return MockServerWebExchange.from(builder.build());
 	}
 
 }
