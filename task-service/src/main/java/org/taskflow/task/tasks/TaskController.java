@@ -122,7 +122,7 @@ class TaskController {
 					"Idempotency-Key must be 1 to 200 printable ASCII characters."));
 		}
 		return this.tasks.create(user.getSubject(), request, idempotencyKey)
-			.map((created) -> ResponseEntity.created(URI.create("/api/tasks/" + created.task().id))
+			.map((created) -> ResponseEntity.created(URI.create("/api/tasks/" + created.task().id()))
 				.eTag(IfMatch.etag(created.task().version()))
 				.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
 				.body(response(created.task())));

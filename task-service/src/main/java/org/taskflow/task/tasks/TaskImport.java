@@ -128,7 +128,7 @@ class TaskImport {
 
 	private Mono<Item> one(String ownerId, int index, JsonNode node) {
 		return Mono.defer(() -> this.tasks.create(ownerId, request(node), null))
-			.map((created) -> new Item(index, HttpStatus.CREATED.value(), created.task().id, null))
+			.map((created) -> new Item(index, HttpStatus.CREATED.value(), created.task().id(), null))
 			.onErrorResume((ex) -> Mono.just(failed(index, ex)));
 	}
 
@@ -141,11 +141,11 @@ class TaskImport {
 			throw TaskService.malformed(ex);
 		}
 		if (request == null) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-body", "Not a task: null.");
+			throw new TaskException.Malformed("Not a task: null.", "");
 		}
 		Set<ConstraintViolation<TaskRequest>> violations = this.validator.validate(request);
 		if (!violations.isEmpty()) {
-			throw TaskService.invalid(violations.stream()
+			throw new TaskException.Invalid(violations.stream()
 				.map((violation) -> Map.of("field", violation.getPropertyPath().toString(), "message",
 						violation.getMessage()))
 				.toList());
@@ -155,7 +155,10 @@ class TaskImport {
 
 	private static Item failed(int index, Throwable ex) {
 		ProblemDetail problem;
-		if (ex instanceof ApiException api) {
+		if (ex instanceof TaskException refused) {
+			problem = TaskProblems.of(refused);
+		}
+		else if (ex instanceof ApiException api) {
 			problem = api.problem();
 		}
 		else if (ex instanceof DataAccessResourceFailureException) {

@@ -81,6 +81,20 @@ public record TaskRequest(@Schema(
 				: List.of();
 	}
 
+	/** This request with another status: what an assignee's change may differ in. */
+	TaskRequest withStatus(TaskStatus status) {
+		return new TaskRequest(this.title, this.description, status, this.priority, this.dueDate, this.dueAt,
+				this.dueZone, this.tags, this.assigneeIds);
+	}
+
+	/** Throws {@link TaskException.Invalid} naming each field that breaks a rule. */
+	void requireValid() {
+		List<Map<String, String>> errors = crossFieldErrors();
+		if (!errors.isEmpty()) {
+			throw new TaskException.Invalid(errors);
+		}
+	}
+
 	/** What annotations cannot say: the due fields' rules. Empty when valid. */
 	List<Map<String, String>> crossFieldErrors() {
 		List<Map<String, String>> errors = new ArrayList<>();
