@@ -48,32 +48,32 @@ class DirectoryIntegrationTests extends UserIntegrationTests {
 	 */
 	@Test
 	void emailPrefixesRevealNothingAndOnlyTheWholeAddressFindsItsOwner() {
-		Person ada = register("Ada " + uniqueWord());
+		Person grace = register("Grace " + uniqueWord());
 		Person searcher = register("Searcher");
-		String address = ada.email();
+		String address = grace.email();
 		for (int end = 2; end < address.length(); end++) {
 			String prefix = address.substring(0, end);
 			assertThat(search(prefix, searcher.token())).as(prefix)
-				.noneSatisfy((user) -> assertThat(user.get("id").asString()).isEqualTo(ada.id()))
+				.noneSatisfy((user) -> assertThat(user.get("id").asString()).isEqualTo(grace.id()))
 				.allSatisfy((user) -> assertThat(user.has("email")).isFalse());
 		}
 		assertThat(search(address.substring(address.indexOf('@')), searcher.token())).isEmpty();
 
 		JsonNode exact = search(address.toUpperCase(), searcher.token());
-		assertThat(ids(exact)).containsExactly(ada.id());
+		assertThat(ids(exact)).containsExactly(grace.id());
 		assertThat(exact.get(0).get("email").asString()).isEqualTo(address);
-		assertThat(exact.get(0).get("displayName").asString()).isEqualTo(ada.displayName());
+		assertThat(exact.get(0).get("displayName").asString()).isEqualTo(grace.displayName());
 	}
 
 	@Test
 	void aNameThatLooksLikeSomeonesAddressDoesNotShowItsOwnersAddress() {
-		Person ada = register("Ada " + uniqueWord());
-		Person impostor = register(ada.email());
+		Person grace = register("Grace " + uniqueWord());
+		Person impostor = register(grace.email());
 		Person searcher = register("Searcher");
 
-		JsonNode found = search(ada.email(), searcher.token());
-		assertThat(ids(found)).containsExactly(ada.id()).doesNotContain(impostor.id());
-		assertThat(search(ada.email().substring(0, 12), searcher.token())).isEmpty();
+		JsonNode found = search(grace.email(), searcher.token());
+		assertThat(ids(found)).containsExactly(grace.id()).doesNotContain(impostor.id());
+		assertThat(search(grace.email().substring(0, 12), searcher.token())).isEmpty();
 	}
 
 	@Test
