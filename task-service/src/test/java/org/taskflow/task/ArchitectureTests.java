@@ -7,6 +7,8 @@ import com.tngtech.archunit.lang.ArchRule;
 
 import org.taskflow.testsupport.ReactiveArchitecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
 @AnalyzeClasses(packages = "org.taskflow.task", importOptions = ImportOption.DoNotIncludeTests.class)
 class ArchitectureTests {
 
@@ -18,5 +20,16 @@ class ArchitectureTests {
 
 	@ArchTest
 	static final ArchRule noPackageCycles = ReactiveArchitecture.NO_PACKAGE_CYCLES;
+
+	/**
+	 * The task rules say no with domain exceptions; only the web side (TaskProblems, the
+	 * controller) knows which HTTP status and problem that is.
+	 */
+	@ArchTest
+	static final ArchRule taskRulesKnowNothingOfHttp = noClasses().that()
+		.haveNameMatching("org\\.taskflow\\.task\\.tasks\\.(Task|TaskException|TaskRequest|TaskService)(\\$.*)?")
+		.should()
+		.dependOnClassesThat()
+		.resideInAnyPackage("org.springframework.http..", "org.springframework.web..", "org.taskflow.support.web..");
 
 }

@@ -7,10 +7,15 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+@ExtendWith(OutputCaptureExtension.class)
 class ImportIntegrationTests extends TaskIntegrationTests {
 
 	@Test
@@ -90,6 +95,39 @@ class ImportIntegrationTests extends TaskIntegrationTests {
 		assertThat(empty.body().get("created").asInt()).isZero();
 		Response single = post("/api/tasks/import", Map.of("title", "one object"), owner.token());
 		assertThat(single.status()).as(single.raw()).isEqualTo(200);
+	}
+
+	/**
+	 * Each of these once made the JSON decoder release the request's network buffer a
+	 * second time (an {@code IllegalReferenceCountException} in the log, and now and then
+	 * a reset connection instead of an answer).
+	 */
+	@Test
+	void malformedImportsAre400ProblemsAndReleaseNoBufferTwice(CapturedOutput log) {
+		User owner = newUser();
+		byte[] invalidUtf8 = { '[', '{', '"', 't', 'i', 't', 'l', 'e', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"',
+				'}', ']' };
+		List<Response> answers = List.of(post("/api/tasks/import", "[{\"title\":", owner.token()),
+				post("/api/tasks/import", "not json", owner.token()),
+				post("/api/tasks/import", "[{\"title\":\"a\"},,]", owner.token()),
+				post("/api/tasks/import", "{\"title\":\"one\"}\n{\"title\":\"tw", owner.token(), "Content-Type",
+						"application/x-ndjson"),
+				post("/api/tasks/import", "{\"title\":\"one\"}\n}{\n", owner.token(), "Content-Type",
+						"application/x-ndjson"),
+				post("/api/tasks/import", invalidUtf8, owner.token()),
+				post("/api/tasks/import", invalidUtf8, owner.token(), "Content-Type", "application/x-ndjson"));
+		for (Response answer : answers) {
+			assertThat(answer.status()).as(answer.raw()).isEqualTo(400);
+			assertThat(answer.problemType()).isEqualTo("urn:taskflow:problem:malformed-body");
+		}
+		String oversized = "[" + "{\"title\":\"x\"},".repeat(400_000);
+		Response tooLarge = post("/api/tasks/import", oversized, owner.token());
+		assertThat(tooLarge.status()).as(tooLarge.raw()).isEqualTo(413);
+		assertThat(tooLarge.problemType()).isEqualTo("urn:taskflow:problem:import-too-large");
+		// on the same connection, so any late release of the requests above has happened
+		assertThat(post("/api/tasks/import", "[]", owner.token()).status()).isEqualTo(200);
+		assertThat(get("/api/tasks", owner.token()).body().get("items")).isEmpty();
+		assertThat(log.getAll()).doesNotContain("IllegalReferenceCountException");
 	}
 
 }

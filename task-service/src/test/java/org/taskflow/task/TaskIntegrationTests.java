@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -102,12 +103,15 @@ abstract class TaskIntegrationTests {
 	}
 
 	Response send(String method, String path, Object body, String token, String... headers) {
-		String content = (body == null) ? null
-				: (body instanceof String raw) ? raw : this.json.writeValueAsString(body);
+		// bytes as they are (e.g. invalid UTF-8), text as UTF-8, anything else as JSON
+		byte[] content = (body == null) ? null
+				: (body instanceof byte[] raw) ? raw
+						: ((body instanceof String text) ? text : this.json.writeValueAsString(body))
+							.getBytes(StandardCharsets.UTF_8);
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
 			// an answer that never comes fails the test here, not at JUnit's timeout
 			.timeout(Duration.ofSeconds(30))
-			.method(method, (content != null) ? HttpRequest.BodyPublishers.ofString(content)
+			.method(method, (content != null) ? HttpRequest.BodyPublishers.ofByteArray(content)
 					: HttpRequest.BodyPublishers.noBody());
 		if (content != null) {
 			request.header("Content-Type", "application/json");

@@ -46,7 +46,7 @@ class MergePatch {
 
 	TaskRequest apply(TaskRequest current, JsonNode patch) {
 		if (!patch.isObject()) {
-			throw TaskService.invalid(List.of(Map.of("field", "", "message", "a merge patch is a JSON object")));
+			throw new TaskException.Invalid(List.of(Map.of("field", "", "message", "a merge patch is a JSON object")));
 		}
 		List<Map<String, String>> errors = new ArrayList<>();
 		ObjectNode target = this.json.valueToTree(current);
@@ -66,7 +66,7 @@ class MergePatch {
 			}
 		}
 		if (!errors.isEmpty()) {
-			throw TaskService.invalid(errors);
+			throw new TaskException.Invalid(errors);
 		}
 		TaskRequest patched;
 		try {
@@ -77,7 +77,7 @@ class MergePatch {
 		}
 		Set<ConstraintViolation<TaskRequest>> violations = this.validator.validate(patched);
 		if (!violations.isEmpty()) {
-			throw TaskService.invalid(violations.stream()
+			throw new TaskException.Invalid(violations.stream()
 				.map((violation) -> Map.of("field", violation.getPropertyPath().toString(), "message",
 						violation.getMessage()))
 				.toList());

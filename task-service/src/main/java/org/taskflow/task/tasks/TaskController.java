@@ -7,10 +7,12 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.swagger.v3.oas.annotations.media.ArraySchema;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,6 +22,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -119,7 +122,7 @@ class TaskController {
 					"Idempotency-Key must be 1 to 200 printable ASCII characters."));
 		}
 		return this.tasks.create(user.getSubject(), request, idempotencyKey)
-			.map((created) -> ResponseEntity.created(URI.create("/api/tasks/" + created.task().id))
+			.map((created) -> ResponseEntity.created(URI.create("/api/tasks/" + created.task().id()))
 				.eTag(IfMatch.etag(created.task().version()))
 				.header("Idempotent-Replayed", Boolean.toString(created.replayed()))
 				.body(response(created.task())));
@@ -132,18 +135,23 @@ class TaskController {
 	 * configured cap, and the item count is capped too (413 otherwise, nothing created).
 	 */
 	@PostMapping(path = "/import", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
+			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+					array = @ArraySchema(schema = @Schema(implementation = TaskRequest.class))),
+			@Content(mediaType = MediaType.APPLICATION_NDJSON_VALUE,
+					schema = @Schema(implementation = TaskRequest.class)) })
 	Mono<TaskImport.Result> importTasks(@AuthenticationPrincipal Jwt user,
 			@RequestHeader(name = HttpHeaders.CONTENT_LENGTH, required = false) @Nullable Long length,
-			@RequestBody(required = false) Flux<JsonNode> items) {
+			ServerHttpRequest request) {
 		if (length == null) {
 			return Mono.error(new ApiException(HttpStatus.LENGTH_REQUIRED, "length-required",
 					"An import needs a Content-Length."));
 		}
 		if (length > this.properties.importMaxBytes().toBytes()) {
-			return Mono.error(new ApiException(HttpStatus.CONTENT_TOO_LARGE, "import-too-large",
-					"An import may be at most " + this.properties.importMaxBytes() + "; split it."));
+			return Mono.error(TaskImport
+				.tooLarge("An import may be at most " + this.properties.importMaxBytes() + "; split it."));
 		}
-		return this.taskImport.run(user.getSubject(), items);
+		return this.taskImport.run(user.getSubject(), request.getBody());
 	}
 
 	@GetMapping("/{id}")

@@ -51,8 +51,8 @@ class TaskEvents {
 		List<OutboxEvent> events = new ArrayList<>();
 		TaskSnapshot snapshot = TaskSnapshot.of(task, actorId);
 		events.add(event(CREATED, task, new TaskCreated(snapshot)));
-		if (!task.assigneeIds.isEmpty()) {
-			events.add(event(ASSIGNED, task, new TaskAssigned(snapshot, List.copyOf(task.assigneeIds))));
+		if (!task.assigneeIds().isEmpty()) {
+			events.add(event(ASSIGNED, task, new TaskAssigned(snapshot, task.assigneeIds())));
 		}
 		return events;
 	}
@@ -67,8 +67,8 @@ class TaskEvents {
 			return events;
 		}
 		TaskSnapshot snapshot = TaskSnapshot.of(after, actorId);
-		if (after.status == TaskStatus.DONE && before.status != TaskStatus.DONE && after.completedAt != null) {
-			events.add(event(COMPLETED, after, new TaskCompleted(snapshot, after.completedAt)));
+		if (after.status() == TaskStatus.DONE && before.status() != TaskStatus.DONE && after.completedAt() != null) {
+			events.add(event(COMPLETED, after, new TaskCompleted(snapshot, after.completedAt())));
 		}
 		List<String> added = after.addedAssignees(before);
 		if (!added.isEmpty()) {
@@ -90,7 +90,7 @@ class TaskEvents {
 	}
 
 	private OutboxEvent event(String type, Task task, Object data) {
-		return this.cloudEvents.pending(type, task.id, data);
+		return this.cloudEvents.pending(type, task.id(), data);
 	}
 
 	/** What every task event carries (docs/contracts.md). */
@@ -99,8 +99,8 @@ class TaskEvents {
 			long version, String actorId) {
 
 		static TaskSnapshot of(Task task, String actorId) {
-			return new TaskSnapshot(task.id, task.ownerId, task.title, task.status, task.priority,
-					List.copyOf(task.assigneeIds), task.dueDate(), task.dueAt, task.dueZone, task.version(), actorId);
+			return new TaskSnapshot(task.id(), task.ownerId(), task.title(), task.status(), task.priority(),
+					task.assigneeIds(), task.dueDay(), task.dueAt(), task.dueZone(), task.version(), actorId);
 		}
 
 	}

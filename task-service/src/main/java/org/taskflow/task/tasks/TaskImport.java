@@ -1,5 +1,6 @@
 package org.taskflow.task.tasks;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -13,9 +14,14 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -51,25 +57,78 @@ class TaskImport {
 	}
 
 	/**
-	 * Reads at most one item more than allowed, so an oversized import is refused whole.
+	 * Reads the whole body (at most the configured bytes) before parsing it, rather than
+	 * decoding it as a stream: Spring's streaming JSON decoder releases the network
+	 * buffer that held a syntax error twice (once itself, once as discarded), which logs
+	 * an {@code IllegalReferenceCountException} for every malformed import and can reset
+	 * the connection. The body is capped anyway, so nothing is gained by streaming it.
 	 */
-	Mono<Result> run(String ownerId, Flux<JsonNode> items) {
-		int max = this.properties.importMaxItems();
-		return items.take(max + 1L).collectList().flatMap((list) -> {
-			if (list.size() > max) {
-				return Mono.error(new ApiException(HttpStatus.CONTENT_TOO_LARGE, "import-too-large",
-						"An import may carry at most " + max + " tasks; split it."));
-			}
-			return Flux.fromStream(IntStream.range(0, list.size()).boxed())
+	Mono<Result> run(String ownerId, Flux<DataBuffer> body) {
+		int maxBytes = (int) Math.min(Integer.MAX_VALUE, this.properties.importMaxBytes().toBytes());
+		return DataBufferUtils.join(body, maxBytes)
+			.map(TaskImport::bytes)
+			.onErrorMap(DataBufferLimitException.class,
+					(ex) -> tooLarge("An import may be at most " + this.properties.importMaxBytes() + "; split it."))
+			.map(this::items)
+			.defaultIfEmpty(List.of())
+			.flatMap((list) -> Flux.fromStream(IntStream.range(0, list.size()).boxed())
 				.flatMapSequential((index) -> one(ownerId, index, list.get(index)), this.properties.importConcurrency())
 				.collectList()
-				.map(Result::of);
-		});
+				.map(Result::of));
+	}
+
+	private static byte[] bytes(DataBuffer joined) {
+		try {
+			byte[] bytes = new byte[joined.readableByteCount()];
+			joined.read(bytes);
+			return bytes;
+		}
+		finally {
+			DataBufferUtils.release(joined);
+		}
+	}
+
+	/**
+	 * The items of a JSON array, or of a sequence of JSON values (NDJSON is one per
+	 * line): what Spring's decoder made of either. Stops at one item more than allowed,
+	 * so an oversized import is refused whole.
+	 */
+	private List<JsonNode> items(byte[] body) {
+		int max = this.properties.importMaxItems();
+		List<JsonNode> items = new ArrayList<>();
+		try (JsonParser parser = this.json.createParser(body)) {
+			for (JsonToken token = parser.nextToken(); token != null; token = parser.nextToken()) {
+				if (token == JsonToken.START_ARRAY) {
+					for (token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+						items.add(parser.readValueAsTree());
+						requireAtMost(max, items.size());
+					}
+				}
+				else {
+					items.add(parser.readValueAsTree());
+					requireAtMost(max, items.size());
+				}
+			}
+		}
+		catch (JacksonException ex) {
+			throw TaskService.malformed(ex);
+		}
+		return items;
+	}
+
+	private static void requireAtMost(int max, int items) {
+		if (items > max) {
+			throw tooLarge("An import may carry at most " + max + " tasks; split it.");
+		}
+	}
+
+	static ApiException tooLarge(String detail) {
+		return new ApiException(HttpStatus.CONTENT_TOO_LARGE, "import-too-large", detail);
 	}
 
 	private Mono<Item> one(String ownerId, int index, JsonNode node) {
 		return Mono.defer(() -> this.tasks.create(ownerId, request(node), null))
-			.map((created) -> new Item(index, HttpStatus.CREATED.value(), created.task().id, null))
+			.map((created) -> new Item(index, HttpStatus.CREATED.value(), created.task().id(), null))
 			.onErrorResume((ex) -> Mono.just(failed(index, ex)));
 	}
 
@@ -82,11 +141,11 @@ class TaskImport {
 			throw TaskService.malformed(ex);
 		}
 		if (request == null) {
-			throw new ApiException(HttpStatus.BAD_REQUEST, "malformed-body", "Not a task: null.");
+			throw new TaskException.Malformed("Not a task: null.", "");
 		}
 		Set<ConstraintViolation<TaskRequest>> violations = this.validator.validate(request);
 		if (!violations.isEmpty()) {
-			throw TaskService.invalid(violations.stream()
+			throw new TaskException.Invalid(violations.stream()
 				.map((violation) -> Map.of("field", violation.getPropertyPath().toString(), "message",
 						violation.getMessage()))
 				.toList());
@@ -96,7 +155,10 @@ class TaskImport {
 
 	private static Item failed(int index, Throwable ex) {
 		ProblemDetail problem;
-		if (ex instanceof ApiException api) {
+		if (ex instanceof TaskException refused) {
+			problem = TaskProblems.of(refused);
+		}
+		else if (ex instanceof ApiException api) {
 			problem = api.problem();
 		}
 		else if (ex instanceof DataAccessResourceFailureException) {

@@ -4,11 +4,13 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -23,14 +25,42 @@ import org.jspecify.annotations.Nullable;
  * fields take their defaults: status {@code TODO}, priority {@code MEDIUM}, no tags, no
  * assignees.
  */
-public record TaskRequest(@NotBlank @Size(max = 200) String title, @Size(max = 20_000) @Nullable String description,
-		@Nullable TaskStatus status, @Nullable Priority priority, @Nullable LocalDate dueDate, @Nullable Instant dueAt,
+public record TaskRequest(@Schema(
+		description = "One line: no control characters, unpaired surrogates or bidirectional overrides.") @NotBlank @Size(
+				max = 200) @PlainText String title,
+		@Schema(description = "Tab and line breaks allowed; no other control characters, unpaired surrogates or "
+				+ "bidirectional overrides.") @Size(
+						max = 20_000) @PlainText(lineBreaks = true) @Nullable String description,
+		@Nullable TaskStatus status, @Nullable Priority priority,
+		@Schema(description = "A day from " + FIRST_DUE + " to " + LAST_DUE + ".") @Nullable LocalDate dueDate,
+		@Schema(description = "An instant from "
+				+ FIRST_DUE + "T00:00:00Z to " + LAST_DUE + "T23:59:59.999999999Z.") @Nullable Instant dueAt,
 		@Size(max = 64) @Nullable String dueZone,
 		@Size(max = 20) @Nullable List<@NotNull @Pattern(regexp = TAG,
 				message = "letters, digits, '-', '_' or '.', at most 40") String> tags,
 		@Size(max = 20) @Nullable List<@NotBlank @Size(max = 100) String> assigneeIds) {
 
 	static final String TAG = "[\\p{L}\\p{N}][\\p{L}\\p{N}_.\\-]{0,39}";
+
+	/**
+	 * Due dates a task may have: from the epoch, which the sortable due time counts from,
+	 * to the last four-digit year. Beyond that no plan is real, and a far instant (Java
+	 * reads years up to a billion) overflows the due time in milliseconds.
+	 */
+	static final String FIRST_DUE = "1970-01-01";
+
+	static final String LAST_DUE = "9999-12-31";
+
+	private static final LocalDate FIRST_DUE_DAY = LocalDate.parse(FIRST_DUE);
+
+	private static final LocalDate LAST_DUE_DAY = LocalDate.parse(LAST_DUE);
+
+	private static final Instant EARLIEST_DUE = FIRST_DUE_DAY.atStartOfDay(ZoneOffset.UTC).toInstant();
+
+	private static final Instant LATEST_DUE = LAST_DUE_DAY.plusDays(1)
+		.atStartOfDay(ZoneOffset.UTC)
+		.toInstant()
+		.minusNanos(1);
 
 	TaskStatus statusOrDefault() {
 		return (this.status != null) ? this.status : TaskStatus.TODO;
@@ -51,11 +81,31 @@ public record TaskRequest(@NotBlank @Size(max = 200) String title, @Size(max = 2
 				: List.of();
 	}
 
+	/** This request with another status: what an assignee's change may differ in. */
+	TaskRequest withStatus(TaskStatus status) {
+		return new TaskRequest(this.title, this.description, status, this.priority, this.dueDate, this.dueAt,
+				this.dueZone, this.tags, this.assigneeIds);
+	}
+
+	/** Throws {@link TaskException.Invalid} naming each field that breaks a rule. */
+	void requireValid() {
+		List<Map<String, String>> errors = crossFieldErrors();
+		if (!errors.isEmpty()) {
+			throw new TaskException.Invalid(errors);
+		}
+	}
+
 	/** What annotations cannot say: the due fields' rules. Empty when valid. */
 	List<Map<String, String>> crossFieldErrors() {
 		List<Map<String, String>> errors = new ArrayList<>();
 		if (this.dueDate != null && this.dueAt != null) {
 			errors.add(Map.of("field", "dueAt", "message", "set either dueDate or dueAt, not both"));
+		}
+		if (this.dueDate != null && (this.dueDate.isBefore(FIRST_DUE_DAY) || this.dueDate.isAfter(LAST_DUE_DAY))) {
+			errors.add(Map.of("field", "dueDate", "message", "must be from " + FIRST_DUE + " to " + LAST_DUE));
+		}
+		if (this.dueAt != null && (this.dueAt.isBefore(EARLIEST_DUE) || this.dueAt.isAfter(LATEST_DUE))) {
+			errors.add(Map.of("field", "dueAt", "message", "must be from " + EARLIEST_DUE + " to " + LATEST_DUE));
 		}
 		if (this.dueZone != null) {
 			if (this.dueAt == null) {

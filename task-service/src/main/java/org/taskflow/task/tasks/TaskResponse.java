@@ -21,9 +21,10 @@ public record TaskResponse(String id, String title, @Nullable String description
 			"deletedAt", "version");
 
 	static TaskResponse of(Task task, Instant now) {
-		return new TaskResponse(task.id, task.title, task.description, task.status, task.completedAt, task.priority,
-				task.dueDate(), task.dueAt, task.dueZone, task.isOverdue(now), List.copyOf(task.tags), task.ownerId,
-				List.copyOf(task.assigneeIds), task.createdAt, task.updatedAt, task.deletedAt, task.version());
+		return new TaskResponse(task.id(), task.title(), task.description(), task.status(), task.completedAt(),
+				task.priority(), task.dueDay(), task.dueAt(), task.dueZone(), task.isOverdue(now), task.tags(),
+				task.ownerId(), task.assigneeIds(), task.createdAt(), task.updatedAt(), task.deletedAt(),
+				task.version());
 	}
 
 }

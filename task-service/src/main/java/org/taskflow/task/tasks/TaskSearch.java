@@ -237,12 +237,12 @@ class TaskSearch {
 
 		Cursor cursorAfter(Task last) {
 			long value = switch (this.field) {
-				case "createdAt" -> last.createdAt.toEpochMilli();
-				case "updatedAt" -> last.updatedAt.toEpochMilli();
-				case "priorityRank" -> last.priorityRank;
-				default -> last.dueSort;
+				case "createdAt" -> last.createdAt().toEpochMilli();
+				case "updatedAt" -> last.updatedAt().toEpochMilli();
+				case "priorityRank" -> last.priorityRank();
+				default -> last.dueSort();
 			};
-			return new Cursor(name(), value, last.id);
+			return new Cursor(name(), value, last.id());
 		}
 
 	}

@@ -2,18 +2,19 @@ package org.taskflow.task.tasks;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.lang.reflect.RecordComponent;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.bson.Document;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -27,12 +28,8 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Service;
 import org.taskflow.support.events.OutboxEvent;
-import org.taskflow.support.web.ApiException;
-import org.taskflow.support.web.Problems;
 import org.taskflow.task.users.UserDirectory;
 
 /**
@@ -45,6 +42,12 @@ import org.taskflow.task.users.UserDirectory;
 class TaskService {
 
 	private static final int WRITE_ATTEMPTS = 3;
+
+	/** The stored fields a change sets: all but the id and the outbox. */
+	private static final List<String> STATE = Arrays.stream(Task.class.getRecordComponents())
+		.map(RecordComponent::getName)
+		.filter((field) -> !field.equals("id") && !field.equals(OutboxEvent.FIELD))
+		.toList();
 
 	private final ReactiveMongoTemplate mongo;
 
@@ -76,17 +79,14 @@ class TaskService {
 	 */
 	Mono<Created> create(String ownerId, TaskRequest request, @Nullable String idempotencyKey) {
 		return Mono.defer(() -> {
-			requireValid(request);
+			request.requireValid();
 			String scopedKey = (idempotencyKey != null) ? scopedKey(ownerId, idempotencyKey) : null;
 			String hash = hash(request);
 			Mono<Created> insert = Mono.defer(() -> {
-				Task task = Task.create(UUID.randomUUID().toString(), ownerId, request, now());
-				task.version = 0L;
-				task.idempotencyKey = scopedKey;
-				task.requestHash = (scopedKey != null) ? hash : null;
-				task.outbox.addAll(this.events.created(task, ownerId));
-				return this.users.requireActive(task.assigneeIds)
-					.then(this.mongo.insert(task))
+				Task task = Task.create(UUID.randomUUID().toString(), ownerId, request, now(), scopedKey,
+						(scopedKey != null) ? hash : null);
+				return this.users.requireActive(task.assigneeIds())
+					.then(this.mongo.insert(task.withOutbox(this.events.created(task, ownerId))))
 					.map((saved) -> new Created(saved, false));
 			});
 			if (scopedKey == null) {
@@ -104,33 +104,18 @@ class TaskService {
 	Mono<Task> get(String taskId, String userId) {
 		return this.mongo.findOne(new Query(Criteria.where("_id").is(taskId).and("members").is(userId)), Task.class)
 			.filter((task) -> !task.isDeleted() || task.isOwnedBy(userId))
-			.switchIfEmpty(Mono.error(TaskService::notFound));
+			.switchIfEmpty(Mono.error(TaskException.NotFound::new));
 	}
 
 	/**
 	 * Changes the editable fields: {@code change} maps the current ones to the new ones
-	 * (a full replacement or a merge patch). The owner may change anything; an assignee
-	 * only the status (403 otherwise). A change that changes nothing writes nothing.
+	 * (a full replacement or a merge patch), under the task's rules
+	 * ({@link Task#editedBy}). A change that changes nothing writes nothing.
 	 */
 	Mono<Task> update(String taskId, String userId, Function<TaskRequest, TaskRequest> change,
 			@Nullable IfMatch ifMatch) {
 		return write(taskId, userId, ifMatch, (current) -> {
-			if (current.isDeleted()) {
-				throw new ApiException(HttpStatus.CONFLICT, "task-in-trash",
-						"The task is in the trash; restore it first.");
-			}
-			TaskRequest next = change.apply(current.editable());
-			requireValid(next);
-			Task after = current.copy();
-			after.apply(next, now());
-			if (after.sameContent(current)) {
-				return new Change(after, List.of(), List.of());
-			}
-			if (!current.isOwnedBy(userId) && !after.differsOnlyInStatus(current)) {
-				throw new ApiException(HttpStatus.FORBIDDEN, "assignee-may-change-status-only",
-						"As an assignee you can change the status of this task, nothing else.");
-			}
-			after.version = current.version() + 1;
+			Task after = current.editedBy(userId, change, now());
 			return new Change(after, this.events.changed(current, after, userId), after.addedAssignees(current));
 		});
 	}
@@ -140,16 +125,9 @@ class TaskService {
 	 */
 	Mono<Task> delete(String taskId, String userId, @Nullable IfMatch ifMatch) {
 		return write(taskId, userId, ifMatch, (current) -> {
-			requireOwner(current, userId);
-			if (current.isDeleted()) {
-				return new Change(current, List.of(), List.of());
-			}
-			Task after = current.copy();
-			Instant now = now();
-			after.deletedAt = now;
-			after.updatedAt = now;
-			after.version = current.version() + 1;
-			return new Change(after, List.of(this.events.deleted(after, userId, false)), List.of());
+			Task after = current.trashedBy(userId, now());
+			return new Change(after,
+					(after == current) ? List.of() : List.of(this.events.deleted(after, userId, false)), List.of());
 		});
 	}
 
@@ -159,15 +137,9 @@ class TaskService {
 	 */
 	Mono<Task> restore(String taskId, String userId, @Nullable IfMatch ifMatch) {
 		return write(taskId, userId, ifMatch, (current) -> {
-			requireOwner(current, userId);
-			if (!current.isDeleted()) {
-				return new Change(current, List.of(), List.of());
-			}
-			Task after = current.copy();
-			after.deletedAt = null;
-			after.updatedAt = now();
-			after.version = current.version() + 1;
-			return new Change(after, List.of(this.events.restored(after, userId)), List.of());
+			Task after = current.restoredBy(userId, now());
+			return new Change(after, (after == current) ? List.of() : List.of(this.events.restored(after, userId)),
+					List.of());
 		});
 	}
 
@@ -180,15 +152,7 @@ class TaskService {
 	 * the task changed meanwhile (e.g. restored): it is then left alone.
 	 */
 	Mono<Task> purge(Task task) {
-		Task after = task.copy();
-		Instant now = now();
-		after.purgedAt = now;
-		if (after.deletedAt == null) {
-			after.deletedAt = now;
-		}
-		after.members = new ArrayList<>();
-		after.updatedAt = now;
-		after.version = task.version() + 1;
+		Task after = task.purged(now());
 		return save(task, after, List.of(this.events.deleted(after, TaskEvents.SYSTEM, true)));
 	}
 
@@ -224,16 +188,14 @@ class TaskService {
 	}
 
 	private Mono<Task> withoutAssignee(Task task, String userId) {
-		Task after = task.copy();
-		after.removeAssignee(userId, now());
-		after.version = task.version() + 1;
+		Task after = task.withoutAssignee(userId, now());
 		return save(task, after, this.events.changed(task, after, TaskEvents.SYSTEM));
 	}
 
 	private Mono<Task> write(String taskId, String userId, @Nullable IfMatch ifMatch, Function<Task, Change> decide) {
 		return Mono.defer(() -> get(taskId, userId)).flatMap((current) -> {
 			if (ifMatch != null && !ifMatch.matches(current.version())) {
-				return Mono.error(TaskService::stale);
+				return Mono.error(TaskException.StaleVersion::new);
 			}
 			Change change = decide.apply(current);
 			if (change.events().isEmpty()) {
@@ -241,38 +203,32 @@ class TaskService {
 			}
 			return this.users.requireActive(change.addedAssignees())
 				.then(save(current, change.after(), change.events()))
-				.switchIfEmpty(Mono.error(() -> (ifMatch != null) ? stale() : new Conflict()));
+				.switchIfEmpty(Mono.error(() -> (ifMatch != null) ? new TaskException.StaleVersion() : new Conflict()));
 		})
 			.retryWhen(Retry.max(WRITE_ATTEMPTS - 1).filter(Conflict.class::isInstance))
 			.onErrorMap((ex) -> ex.getCause() instanceof Conflict || ex instanceof Conflict,
-					(ex) -> new ApiException(HttpStatus.CONFLICT, "concurrent-update",
-							"The task keeps changing under this request; try again."));
+					(ex) -> new TaskException.ConcurrentUpdate());
 	}
 
 	/**
 	 * The one write of a change: the new state and its events, only if the task is still
-	 * at the version the change was decided on. Empty when it is not.
+	 * at the version the change was decided on. Empty when it is not. Every stored field
+	 * is set from the new state (an absent one unset) except the outbox, which gets the
+	 * events pushed: the relay pulls published events from it concurrently.
 	 */
 	Mono<Task> save(Task before, Task after, List<OutboxEvent> events) {
-		Query unchanged = new Query(Criteria.where("_id").is(before.id).and("version").is(before.version()));
-		Update update = new Update().set("title", after.title)
-			.set("description", after.description)
-			.set("status", after.status)
-			.set("completedAt", after.completedAt)
-			.set("priority", after.priority)
-			.set("priorityRank", after.priorityRank)
-			.set("dueDate", after.dueDate)
-			.set("dueAt", after.dueAt)
-			.set("dueZone", after.dueZone)
-			.set("dueSort", after.dueSort)
-			.set("tags", after.tags)
-			.set("assigneeIds", after.assigneeIds)
-			.set("members", after.members)
-			.set("searchTokens", after.searchTokens)
-			.set("updatedAt", after.updatedAt)
-			.set("deletedAt", after.deletedAt)
-			.set("purgedAt", after.purgedAt)
-			.set("version", after.version());
+		Query unchanged = new Query(Criteria.where("_id").is(before.id()).and("version").is(before.version()));
+		Document state = new Document();
+		this.mongo.getConverter().write(after, state);
+		Update update = new Update();
+		for (String field : STATE) {
+			if (state.get(field) != null) {
+				update.set(field, state.get(field));
+			}
+			else {
+				update.unset(field);
+			}
+		}
 		update.push(OutboxEvent.FIELD).each(events.toArray());
 		return this.mongo.findAndModify(unchanged, update, FindAndModifyOptions.options().returnNew(true), Task.class);
 	}
@@ -282,9 +238,8 @@ class TaskService {
 	}
 
 	private static Created replay(Task existing, String hash) {
-		if (!hash.equals(existing.requestHash)) {
-			throw new ApiException(HttpStatus.UNPROCESSABLE_CONTENT, "idempotency-key-reused",
-					"This Idempotency-Key was used for a different request.");
+		if (!hash.equals(existing.requestHash())) {
+			throw new TaskException.IdempotencyKeyReused();
 		}
 		return new Created(existing, true);
 	}
@@ -310,47 +265,14 @@ class TaskService {
 		}
 	}
 
-	static void requireValid(TaskRequest request) {
-		List<Map<String, String>> errors = request.crossFieldErrors();
-		if (!errors.isEmpty()) {
-			throw invalid(errors);
-		}
-	}
-
-	static ApiException invalid(List<Map<String, String>> errors) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "validation", "The request has invalid fields.");
-		problem.setProperty("errors", errors);
-		return new ApiException(problem, null);
-	}
-
-	/** A body of the wrong shape: a 400 naming the field, without parser internals. */
-	static ApiException malformed(JacksonException ex) {
-		ProblemDetail problem = Problems.of(HttpStatus.BAD_REQUEST, "malformed-body",
-				"The request body is not valid JSON of the expected shape.");
+	/** A body of the wrong shape: named by the field, without parser internals. */
+	static TaskException malformed(JacksonException ex) {
 		String field = ex.getPath()
 			.stream()
 			.map((reference) -> (reference.getPropertyName() != null) ? reference.getPropertyName()
 					: "[" + reference.getIndex() + "]")
 			.collect(Collectors.joining("."));
-		if (!field.isEmpty()) {
-			problem.setProperty("errors", List.of(Map.of("field", field, "message", "has the wrong type or value")));
-		}
-		return new ApiException(problem, null);
-	}
-
-	private static void requireOwner(Task task, String userId) {
-		if (!task.isOwnedBy(userId)) {
-			throw new ApiException(HttpStatus.FORBIDDEN, "owner-only", "Only the task's owner can do that.");
-		}
-	}
-
-	static ApiException notFound() {
-		return new ApiException(HttpStatus.NOT_FOUND, "task-not-found", "There is no such task.");
-	}
-
-	private static ApiException stale() {
-		return new ApiException(HttpStatus.PRECONDITION_FAILED, "stale-version",
-				"The task has changed since you read it (If-Match does not match its ETag).");
+		return new TaskException.Malformed("The request body is not valid JSON of the expected shape.", field);
 	}
 
 	record Created(Task task, boolean replayed) {

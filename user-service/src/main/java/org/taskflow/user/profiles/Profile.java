@@ -18,10 +18,10 @@ import org.taskflow.support.events.OutboxEvent;
  * One person's profile as stored in {@code profiles}; {@code _id} is the user id from
  * auth-service, so a profile can only be created once. {@code searchKeys} and
  * {@code nameKey} are maintained from the name and email on every write so that search is
- * an anchored prefix match on an indexed, normalised field. A deleted profile is a
- * tombstone: only its id, {@code deleted} and {@code deletedAt} remain (and its outbox
- * until the relay empties it). {@code outbox} holds the events of the document's changes
- * until the relay has published them.
+ * an anchored prefix match (names) or an equality (the email) on an indexed, normalised
+ * field. A deleted profile is a tombstone: only its id, {@code deleted} and
+ * {@code deletedAt} remain (and its outbox until the relay empties it). {@code outbox}
+ * holds the events of the document's changes until the relay has published them.
  */
 record Profile(@Id String id, @Nullable String email, @Nullable String displayName, @Nullable String avatarUrl,
 		@Nullable String bio, @Nullable String timeZone, @Nullable String locale,
@@ -65,8 +65,8 @@ record Profile(@Id String id, @Nullable String email, @Nullable String displayNa
 	}
 
 	/**
-	 * The prefixes search matches: the whole name, each word of it, and the email, all
-	 * normalised like the query.
+	 * What search matches, normalised like the query: the whole name and each word of it
+	 * by prefix, and the email only as a whole (see {@link ProfileService#search}).
 	 */
 	static List<String> searchKeys(@Nullable String displayName, @Nullable String email) {
 		Set<String> keys = new LinkedHashSet<>();

@@ -5,6 +5,9 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -69,17 +72,30 @@ class ProfileController {
 	}
 
 	/**
-	 * People whose name or email starts with {@code q}, for picking an assignee: only
-	 * what the picker shows, never the email it matched.
+	 * Finding an assignee: people whose name starts with {@code q}, or, when {@code q} is
+	 * an address (has an {@code @}), the one person with exactly that address. A result
+	 * shows what the picker needs and never someone's address, except the one the caller
+	 * typed in full: a part of an address finds nobody, so addresses cannot be confirmed
+	 * or recovered by probing prefixes.
 	 */
 	@GetMapping("/search")
-	Flux<UserSummary> search(@RequestParam String q) {
-		String prefix = Profile.normalise(q);
-		if (prefix.length() < 2 || prefix.length() > 100) {
+	@Operation(summary = "Find people to assign",
+			description = "Without '@', q is a prefix of a display name (the whole name or any word of it, case and "
+					+ "width folded): up to " + SEARCH_LIMIT + " active people by name, as id, displayName and "
+					+ "avatarUrl. With '@', q must be a whole email address: the active person with exactly that "
+					+ "address (case-insensitive), whose result also carries that email; a partial address matches "
+					+ "nobody. Results never show other addresses.")
+	Flux<UserSummary> search(@Parameter(
+			description = "2 to 100 characters: a name prefix, or a complete email address") @RequestParam String q) {
+		String query = Profile.normalise(q);
+		if (query.length() < 2 || query.length() > 100) {
 			return Flux.error(new ApiException(HttpStatus.BAD_REQUEST, "invalid-parameter",
 					"Parameter 'q' needs 2 to 100 characters."));
 		}
-		return this.profiles.search(prefix, SEARCH_LIMIT).map(UserSummary::of);
+		if (query.contains("@")) {
+			return this.profiles.byEmail(query).map(UserSummary::withEmail).flux();
+		}
+		return this.profiles.search(query, SEARCH_LIMIT).map(UserSummary::of);
 	}
 
 	/**
@@ -97,10 +113,24 @@ class ProfileController {
 					: new UserPage(users, null));
 	}
 
-	record UserSummary(String id, String displayName, @Nullable String avatarUrl) {
+	/**
+	 * One person found.
+	 *
+	 * @param id their user id, to assign them
+	 * @param displayName their name
+	 * @param avatarUrl their picture, if any
+	 * @param email only when the caller searched for exactly this address; absent else
+	 */
+	record UserSummary(String id, String displayName, @Nullable String avatarUrl,
+			@JsonInclude(JsonInclude.Include.NON_NULL) @Nullable String email) {
 
 		static UserSummary of(Profile profile) {
-			return new UserSummary(profile.id(), String.valueOf(profile.displayName()), profile.avatarUrl());
+			return new UserSummary(profile.id(), String.valueOf(profile.displayName()), profile.avatarUrl(), null);
+		}
+
+		static UserSummary withEmail(Profile profile) {
+			return new UserSummary(profile.id(), String.valueOf(profile.displayName()), profile.avatarUrl(),
+					profile.email());
 		}
 
 	}

@@ -177,17 +177,31 @@ class ProfileService {
 	}
 
 	/**
-	 * Active people whose name (whole or any word) or email starts with {@code prefix},
-	 * by name. The prefix is normalised like the stored keys and matched as an anchored,
-	 * escaped regular expression on the indexed {@code searchKeys}.
+	 * Active people whose name (whole or any word) starts with {@code prefix}, by name.
+	 * The prefix is normalised like the stored keys and matched as an anchored, escaped
+	 * regular expression on the indexed {@code searchKeys}. The keys hold the email too,
+	 * for {@link #byEmail}; a key with an {@code @} after the prefix never matches here,
+	 * so an address cannot be confirmed or recovered a character at a time.
 	 */
 	Flux<Profile> search(String prefix, int limit) {
-		Query query = new Query(where("searchKeys").regex("^" + escape(Profile.normalise(prefix)))
+		Query query = new Query(where("searchKeys").regex("^" + escape(Profile.normalise(prefix)) + "[^@]*$")
 			.and("active")
 			.is(true)
 			.and("deleted")
 			.ne(true)).with(Sort.by("nameKey", "_id")).limit(limit);
 		return this.mongo.find(query, Profile.class, Profile.COLLECTION);
+	}
+
+	/**
+	 * The active person with exactly this address (normalised), if any. Checked against
+	 * the email itself: a display name that looks like someone's address is a key too.
+	 */
+	Mono<Profile> byEmail(String address) {
+		String wanted = Profile.normalise(address);
+		Query query = new Query(where("searchKeys").is(wanted).and("active").is(true).and("deleted").ne(true));
+		return this.mongo.find(query, Profile.class, Profile.COLLECTION)
+			.filter((profile) -> profile.email() != null && Profile.normalise(profile.email()).equals(wanted))
+			.next();
 	}
 
 	/** Existing (not deleted) profiles among these ids. */
