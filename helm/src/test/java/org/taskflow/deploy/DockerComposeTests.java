@@ -60,7 +60,9 @@ class DockerComposeTests {
 		}
 		assertThat(environment("gateway")).containsEntry("TASKFLOW_GATEWAY_EDGE_CORS_ALLOWEDORIGINS", publicUrl)
 			.containsEntry("TASKFLOW_GATEWAY_RATELIMIT_TRUSTEDPROXYHOPS", "0");
-		assertThat(environment("auth-service")).containsEntry("TASKFLOW_AUTH_ALLOWEDORIGINS", publicUrl);
+		assertThat(environment("auth-service")).containsEntry("TASKFLOW_AUTH_ALLOWEDORIGINS", publicUrl)
+			.as("the key comes from the auth-keys one-shot, never from a replica")
+			.containsEntry("TASKFLOW_AUTH_KEYS_GENERATEIFMISSING", "false");
 	}
 
 	@Test
