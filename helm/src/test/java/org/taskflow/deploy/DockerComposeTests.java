@@ -19,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * docker-compose.yml, checked without a Docker engine: every long-running container is
  * health-checked, started only after what it needs is healthy, memory-limited and pinned;
  * only the gateway and the two UIs are published; the five services get exactly the
- * configuration names of docs/contracts.md, each with its own MongoDB user.
+ * configuration names of docs/contracts.md, each with its own MongoDB user; Prometheus
+ * scrapes every service and evaluates the chart's alerts, and Grafana shows the chart's
+ * dashboards.
  */
 class DockerComposeTests {
 
@@ -42,7 +44,7 @@ class DockerComposeTests {
 
 	@Test
 	void runsTheWholeSuiteOnRealInfrastructure() {
-		assertThat(services).containsKeys("mongodb", "kafka", "redis", "mailpit", "lgtm");
+		assertThat(services).containsKeys("mongodb", "kafka", "redis", "mailpit", "lgtm", "prometheus");
 		assertThat(services).containsKeys(Contracts.SERVICES.toArray(String[]::new));
 		assertThat(image("kafka")).startsWith("apache/kafka:");
 		assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
@@ -60,7 +62,9 @@ class DockerComposeTests {
 		}
 		assertThat(environment("gateway")).containsEntry("TASKFLOW_GATEWAY_EDGE_CORS_ALLOWEDORIGINS", publicUrl)
 			.containsEntry("TASKFLOW_GATEWAY_RATELIMIT_TRUSTEDPROXYHOPS", "0");
-		assertThat(environment("auth-service")).containsEntry("TASKFLOW_AUTH_ALLOWEDORIGINS", publicUrl);
+		assertThat(environment("auth-service")).containsEntry("TASKFLOW_AUTH_ALLOWEDORIGINS", publicUrl)
+			.as("the key comes from the auth-keys one-shot, never from a replica")
+			.containsEntry("TASKFLOW_AUTH_KEYS_GENERATEIFMISSING", "false");
 	}
 
 	@Test
@@ -141,8 +145,8 @@ class DockerComposeTests {
 			}
 		});
 		assertThat(published).containsOnly(Map.entry("gateway", List.of("127.0.0.1:8080:8080")),
-				Map.entry("mailpit", List.of("127.0.0.1:8025:8025")),
-				Map.entry("lgtm", List.of("127.0.0.1:3000:3000")));
+				Map.entry("mailpit", List.of("127.0.0.1:8025:8025")), Map.entry("lgtm", List.of("127.0.0.1:3000:3000")),
+				Map.entry("prometheus", List.of("127.0.0.1:9090:9090")));
 		assertThat(contracts.ports()).containsEntry("gateway", 8080);
 	}
 
@@ -237,6 +241,56 @@ class DockerComposeTests {
 		assertThat(Yaml.mapAt(compose, "volumes")).containsKey("auth-keys");
 		String script = Chart.read(Chart.REPOSITORY.resolve("docker/generate-signing-key.sh"));
 		assertThat(script).contains("openssl genpkey -algorithm RSA").contains("if [ ! -s \"$dir/$kid.pem\" ]");
+	}
+
+	@Test
+	void prometheusScrapesEveryServiceOnItsManagementPortAndEvaluatesTheChartsAlerts() {
+		Map<String, Object> config = Yaml
+			.load(Chart.read(Chart.REPOSITORY.resolve("docker/prometheus/prometheus.yml")));
+		List<Object> volumes = Yaml.listAt(services.get("prometheus"), "volumes");
+		assertThat(volumes).contains("./docker/prometheus/prometheus.yml:/etc/prometheus/prometheus.yml:ro",
+				"./helm/alerts:/etc/prometheus/rules:ro");
+		assertThat(Yaml.listAt(config, "rule_files")).containsExactly("/etc/prometheus/rules/taskflow.rules.yaml");
+		Map<String, String> targets = new LinkedHashMap<>();
+		for (Map<String, Object> job : Yaml.mapsAt(config, "scrape_configs")) {
+			assertThat(Yaml.string(job, "metrics_path")).isEqualTo("/actuator/prometheus");
+			targets.put(Yaml.string(job, "job_name"),
+					Yaml.listAt(Yaml.mapsAt(job, "static_configs").get(0), "targets").get(0).toString());
+		}
+		Map<String, String> expected = new LinkedHashMap<>();
+		for (String service : Contracts.SERVICES) {
+			// job named after the service: TaskFlowTargetDown selects on it
+			expected.put(service, service + ":" + contracts.managementPort(service));
+		}
+		assertThat(targets).isEqualTo(expected);
+		assertThat(contracts.managementPort("gateway")).isEqualTo(9080);
+	}
+
+	@Test
+	void grafanaShowsTheChartsDashboardsFromThatPrometheus() {
+		List<Object> volumes = Yaml.listAt(services.get("lgtm"), "volumes");
+		String provisioning = "/otel-lgtm/grafana/conf/provisioning/";
+		assertThat(volumes).contains(
+				"./docker/grafana/datasource.yaml:" + provisioning + "datasources/taskflow.yaml:ro",
+				"./docker/grafana/dashboards.yaml:" + provisioning + "dashboards/taskflow.yaml:ro",
+				"./helm/dashboards:/taskflow/dashboards:ro");
+		Map<String, Object> provider = Yaml
+			.mapsAt(Yaml.load(Chart.read(Chart.REPOSITORY.resolve("docker/grafana/dashboards.yaml"))), "providers")
+			.get(0);
+		assertThat(Yaml.string(provider, "options.path")).isEqualTo("/taskflow/dashboards");
+		Map<String, Object> datasource = Yaml
+			.mapsAt(Yaml.load(Chart.read(Chart.REPOSITORY.resolve("docker/grafana/datasource.yaml"))), "datasources")
+			.get(0);
+		assertThat(datasource).containsEntry("type", "prometheus").containsEntry("url", "http://prometheus:9090");
+		for (java.nio.file.Path file : MonitoredMetrics.dashboardFiles(Chart.DIRECTORY)) {
+			assertThat(MonitoredMetrics.parseDashboard(Chart.read(file))
+				.path("templating")
+				.path("list")
+				.get(0)
+				.path("current")
+				.path("value")
+				.asString()).as(file + " selects it by default").isEqualTo(datasource.get("uid"));
+		}
 	}
 
 	private static String image(String service) {

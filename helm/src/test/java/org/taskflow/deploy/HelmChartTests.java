@@ -308,7 +308,8 @@ class HelmChartTests {
 			if ("auth-service".equals(service)) {
 				assertThat(Yaml.mapAt(manifests.forService("ConfigMap", service), "data"))
 					.containsEntry("TASKFLOW_AUTH_KEYS_DIRECTORY", "/etc/taskflow/keys")
-					.containsEntry("TASKFLOW_AUTH_KEYS_ACTIVE", "dev-1");
+					.containsEntry("TASKFLOW_AUTH_KEYS_ACTIVE", "dev-1")
+					.containsEntry("TASKFLOW_AUTH_KEYS_GENERATEIFMISSING", "false");
 			}
 			assertThat(given).as(service).containsAll(required.getValue());
 		}
