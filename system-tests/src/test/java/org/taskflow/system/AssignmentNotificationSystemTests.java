@@ -38,6 +38,17 @@ class AssignmentNotificationSystemTests {
 	}
 
 	@Test
+	void aTaskCreatedWithAnAssigneeTellsThemOnceInTheAppAndOnceByEmail() {
+		Person ada = gateway.signUp("Ada");
+		Person bob = known(gateway.signUp("Bob"));
+
+		JsonNode task = created(gateway.post("/api/tasks", ada,
+				Map.of("title", "Review the budget", "assigneeIds", List.of(bob.id()))));
+
+		assertToldOnce(bob, task.get("id").asString(), "Ada assigned you “Review the budget”");
+	}
+
+	@Test
 	void assigningAnExistingTaskTellsTheNewAssigneeOnceInTheAppAndOnceByEmail() {
 		Person ada = gateway.signUp("Ada");
 		Person cy = known(gateway.signUp("Cy"));
