@@ -290,7 +290,12 @@ public final class LocalStack implements AutoCloseable {
 			return;
 		}
 		this.stopping = true;
-		say("Stopping TaskFlow...");
+		// a start refused before anything ran (a taken port) stays one line
+		boolean running = !this.services.isEmpty() || this.mongo != null || this.redis != null || this.kafka != null
+				|| this.smtp != null;
+		if (running) {
+			say("Stopping TaskFlow...");
+		}
 		this.services.keySet().parallelStream().forEach(this::stop);
 		for (Infrastructure piece : List.of(Infrastructure.values()).reversed()) {
 			try {
@@ -309,7 +314,9 @@ public final class LocalStack implements AutoCloseable {
 		catch (IOException ex) {
 			say("  could not clean up %s: %s", this.data, ex.getMessage());
 		}
-		say("Stopped.");
+		if (running) {
+			say("Stopped.");
+		}
 	}
 
 	// --- faults: services

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import org.taskflow.infra.LocalStack.Infrastructure;
 import org.taskflow.system.Gateway.Person;
 import tools.jackson.databind.JsonNode;
 
@@ -19,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * per assignment, whichever way the assignment was made. The services' own tests write
  * events by hand; here task-service's real events reach notification-service.
  */
-@ExtendWith(RunningSuite.class)
+@ExtendWith(RunningSuite.Extension.class)
 class AssignmentNotificationSystemTests {
 
 	private static final Duration WAIT = Duration.ofSeconds(60);
@@ -58,6 +59,24 @@ class AssignmentNotificationSystemTests {
 		assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
 
 		assertToldOnce(cy, id, "Ada assigned you “Book the venue”");
+	}
+
+	@Test
+	void anAssignmentAcknowledgedWhileKafkaIsDownReachesTheAssigneeOnceKafkaIsBack() throws Exception {
+		Person ada = gateway.signUp("Ada");
+		Person dan = known(gateway.signUp("Dan"));
+
+		suite.stack().stop(Infrastructure.KAFKA);
+		JsonNode task;
+		try {
+			task = created(gateway.post("/api/tasks", ada,
+					Map.of("title", "Order the chairs", "assigneeIds", List.of(dan.id()))));
+		}
+		finally {
+			suite.stack().start(Infrastructure.KAFKA);
+		}
+
+		assertToldOnce(dan, task.get("id").asString(), "Ada assigned you “Order the chairs”");
 	}
 
 	/**

@@ -20,7 +20,7 @@ import static org.awaitility.Awaitility.await;
  * user and task topics, whatever any test made the services do, validates against the
  * JSON Schema its producer keeps beside its code.
  */
-@ExtendWith(RunningSuite.class)
+@ExtendWith(RunningSuite.Extension.class)
 class EventContractSystemTests {
 
 	private static final Map<String, EventSchema> CONTRACTS = Map.of(Topics.AUTH_USERS,

@@ -15,24 +15,15 @@ import org.taskflow.infra.LocalStack.Service;
  * own JVM, on the embedded infrastructure, on free ports. Started once per test run (the
  * first test class that asks for it) and closed when the run ends; every test class sees
  * the same suite and its own new people, so classes do not depend on each other's data.
- * Test classes get it as a parameter: {@code @ExtendWith(RunningSuite.class)}.
+ * Test classes get it as a parameter: {@code @ExtendWith(RunningSuite.Extension.class)}.
  */
-final class RunningSuite implements AutoCloseable, ParameterResolver {
-
-	private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(RunningSuite.class);
+final class RunningSuite implements AutoCloseable {
 
 	private final LocalStack stack;
 
 	private final Gateway gateway;
 
 	private final Topics topics;
-
-	/** For JUnit, which instantiates the extension; the suite itself is made by start. */
-	RunningSuite() {
-		this.stack = null;
-		this.gateway = null;
-		this.topics = null;
-	}
 
 	private RunningSuite(LocalStack stack) {
 		this.stack = stack;
@@ -82,16 +73,25 @@ final class RunningSuite implements AutoCloseable, ParameterResolver {
 		this.stack.close();
 	}
 
-	@Override
-	public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
-		return parameter.getParameter().getType() == RunningSuite.class;
-	}
+	/** Resolves {@link RunningSuite} parameters, starting the suite on first use. */
+	static final class Extension implements ParameterResolver {
 
-	@Override
-	public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-		return context.getRoot()
-			.getStore(NAMESPACE)
-			.computeIfAbsent(RunningSuite.class, (key) -> start(), RunningSuite.class);
+		private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+			.create(RunningSuite.class);
+
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			return parameter.getParameter().getType() == RunningSuite.class;
+		}
+
+		@Override
+		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			// the root store closes the suite when the whole run ends
+			return context.getRoot()
+				.getStore(NAMESPACE)
+				.computeIfAbsent(RunningSuite.class, (key) -> start(), RunningSuite.class);
+		}
+
 	}
 
 }
