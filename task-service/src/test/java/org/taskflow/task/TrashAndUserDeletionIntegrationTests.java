@@ -19,6 +19,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
+import org.taskflow.testsupport.EventSchema;
 import org.taskflow.testsupport.TestInfrastructure;
 import tools.jackson.databind.JsonNode;
 
@@ -66,11 +67,12 @@ class TrashAndUserDeletionIntegrationTests extends TaskIntegrationTests {
 		String shared = createTask(colleague, Map.of("title", "shared", "assigneeIds", List.of(leaving.id()))).get("id")
 			.asString();
 
-		String event = """
-				{"specversion":"1.0","id":"%s","type":"taskflow.user.UserDeleted.v1","source":"/user-service",
-				 "subject":"%s","time":"2030-01-01T00:00:00Z","datacontenttype":"application/json",
-				 "data":{"userId":"%s","deletedAt":"2030-01-01T00:00:00Z"}}""".formatted(UUID.randomUUID(),
-				leaving.id(), leaving.id());
+		String event = EventSchema.of("user-service", "user-events.v1.schema.json")
+			.requireValid("""
+					{"specversion":"1.0","id":"%s","type":"taskflow.user.UserDeleted.v1","source":"/user-service",
+					 "subject":"%s","time":"2030-01-01T00:00:00Z","datacontenttype":"application/json",
+					 "data":{"userId":"%s","deletedAt":"2030-01-01T00:00:00Z"}}""".formatted(UUID.randomUUID(),
+					leaving.id(), leaving.id()));
 		send(leaving.id(), event);
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
