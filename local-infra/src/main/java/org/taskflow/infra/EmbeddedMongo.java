@@ -31,9 +31,12 @@ public final class EmbeddedMongo implements AutoCloseable {
 
 	private final MongoServer server;
 
+	private final MVStore store;
+
 	private final String connectionString;
 
 	private EmbeddedMongo(MVStore store, String host, int port) {
+		this.store = store;
 		this.server = new MongoServer(new CommittingH2Backend(store));
 		this.server.bind(host, port);
 		InetSocketAddress address = this.server.getLocalAddress();
@@ -66,9 +69,13 @@ public final class EmbeddedMongo implements AutoCloseable {
 		return this.connectionString;
 	}
 
+	/** Stops serving and releases the file, so that a new server can open it again. */
 	@Override
 	public void close() {
 		this.server.shutdownNow();
+		if (!this.store.isClosed()) {
+			this.store.close();
+		}
 	}
 
 	/**

@@ -84,6 +84,14 @@ public final class KafkaBroker implements AutoCloseable {
 		}
 	}
 
+	/** SIGKILL, as a crash would; the data stays for {@link #start()}. */
+	public synchronized void kill() {
+		if (this.process != null) {
+			this.process.kill();
+			this.process = null;
+		}
+	}
+
 	@Override
 	public void close() {
 		stop();

@@ -1,49 +1,98 @@
 package org.taskflow.infra;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
  * The whole suite on this machine without Docker: embedded MongoDB (durable), Redis,
- * Kafka and SMTP, then the five services, each in its own JVM. Waits until every service
- * is ready, prints where things are, and stops everything on Ctrl-C. Data lives under
- * {@code <home>/.local/data} and survives restarts; logs under
- * {@code <home>/.local/logs}.
+ * Kafka and SMTP, then the five services, each in its own JVM, waiting until every
+ * service is ready.
  *
  * <p>
- * Usage: {@code java -jar local-infra/target/local-infra.jar [home] [--otel[=endpoint]]}.
- * The services' default configuration already points at these ports, so nothing is passed
- * to them but JVM options, and with {@code --otel} the OpenTelemetry agent and its
- * settings ({@link OpenTelemetryAgent}).
+ * Two ways to place it. {@code ./run-local} uses the fixed ports of docs/contracts.md and
+ * keeps data in {@code <home>/.local}. {@link #withFreePorts} puts everything on free
+ * ports, in its own working folder, with a fresh data folder, so that tests run beside a
+ * local stack; its accessors say where things are, and the methods that kill, stop and
+ * start a service or a piece of infrastructure drive fault scenarios. Either way every
+ * service gets its addresses as command-line properties ({@link ServiceArguments}).
+ *
+ * <p>
+ * Command line:
+ * {@code java -jar local-infra.jar [home] [--otel[=endpoint]] [--free-ports] [--work-dir=
+ *
+<dir>
+ * ] [--ready-file=<file>] [--set=<service>:<property>=<value>]...}. With
+ * {@code --ready-file}, the addresses are written there as JSON once every service is
+ * ready; SIGTERM (or Ctrl-C) stops everything.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
-	static final int MONGO_PORT = 27017;
+	/** The services, in start order. */
+	public enum Service {
 
-	static final int REDIS_PORT = 6379;
+		AUTH("auth-service", 9000), USER("user-service", 8081), TASK("task-service", 8082),
+		NOTIFICATION("notification-service", 8083), GATEWAY("gateway", 8080);
 
-	static final int KAFKA_PORT = 9092;
+		private final String serviceName;
 
-	static final int SMTP_PORT = 2525;
+		private final int defaultPort;
 
-	static final int IMAP_PORT = 2143;
+		Service(String serviceName, int defaultPort) {
+			this.serviceName = serviceName;
+			this.defaultPort = defaultPort;
+		}
 
-	static final List<Service> SERVICES = List.of(new Service("auth-service", 9000), new Service("user-service", 8081),
-			new Service("task-service", 8082), new Service("notification-service", 8083),
-			new Service("gateway", 8080, 9080));
+		public String serviceName() {
+			return this.serviceName;
+		}
+
+		int defaultPort() {
+			return this.defaultPort;
+		}
+
+		Path jar(Path home) {
+			return home.resolve(this.serviceName).resolve("target").resolve(this.serviceName + ".jar");
+		}
+
+		static Service named(String name) {
+			return Stream.of(values())
+				.filter((service) -> service.serviceName.equals(name))
+				.findFirst()
+				.orElseThrow(() -> new IllegalArgumentException("no service named " + name + "; one of "
+						+ Stream.of(values()).map(Service::serviceName).toList()));
+		}
+
+	}
+
+	/** The infrastructure pieces a fault scenario can take away and bring back. */
+	public enum Infrastructure {
+
+		MONGODB, REDIS, KAFKA, SMTP
+
+	}
 
 	private static final Duration READY_TIMEOUT = Duration.ofMinutes(4);
+
+	private static final Duration STOP_GRACE = Duration.ofSeconds(20);
 
 	private static final List<String> SERVICE_JVM_OPTIONS = List.of("-Xms32m", "-Xmx256m", "-Xss512k",
 			"-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:+ExitOnOutOfMemoryError",
@@ -55,53 +104,86 @@ public final class LocalStack {
 
 	private final Path logs;
 
-	private final Path run;
-
 	private final Path pids;
+
+	private final SuitePorts ports;
+
+	/** A suite on free ports is throw-away: its data is wiped at start and at close. */
+	private final boolean ephemeral;
 
 	/** The agent every service JVM gets, or null for none. */
 	private final OpenTelemetryAgent telemetry;
 
-	private final List<AutoCloseable> infrastructure = new ArrayList<>();
+	/** Extra command-line properties per service, after the suite's own (so they win). */
+	private final Map<Service, List<String>> extraArguments;
 
-	private final List<JavaProcess> services = new ArrayList<>();
+	private final Map<Service, JavaProcess> services = new ConcurrentHashMap<>();
+
+	/** Processes stopped or killed on purpose: their exit is not news. */
+	private final Set<JavaProcess> expectedExits = ConcurrentHashMap.newKeySet();
+
+	private EmbeddedMongo mongo;
+
+	private EmbeddedRedis redis;
+
+	private EmbeddedSmtp smtp;
+
+	private KafkaBroker kafka;
 
 	private volatile boolean stopping;
 
-	LocalStack(Path home, OpenTelemetryAgent telemetry) {
-		this.home = home.toAbsolutePath().normalize();
-		this.telemetry = telemetry;
-		this.data = this.home.resolve(".local/data");
-		this.logs = this.home.resolve(".local/logs");
-		this.run = this.home.resolve(".local/run");
-		this.pids = this.run.resolve("children.pids");
+	private LocalStack(Builder builder) {
+		this.home = builder.home.toAbsolutePath().normalize();
+		Path workDir = builder.workDir.toAbsolutePath().normalize();
+		this.data = workDir.resolve("data");
+		this.logs = workDir.resolve("logs");
+		this.pids = workDir.resolve("run/children.pids");
+		this.ports = builder.freePorts ? SuitePorts.free() : SuitePorts.defaults();
+		this.ephemeral = builder.freePorts;
+		this.telemetry = builder.telemetry;
+		this.extraArguments = Map.copyOf(builder.extraArguments);
+	}
+
+	/**
+	 * The suite on the fixed ports, data in {@code <home>/.local}: {@code ./run-local}.
+	 */
+	public static Builder onDefaultPorts(Path home) {
+		return new Builder(home, home.resolve(".local"), false);
+	}
+
+	/**
+	 * The suite on free ports, with data and logs under {@code workDir} (data wiped at
+	 * start and close, logs kept). {@code home} is the repository root whose
+	 * {@code <service>/target/<service>.jar} are run.
+	 */
+	public static Builder withFreePorts(Path home, Path workDir) {
+		return new Builder(home, workDir, true);
 	}
 
 	public static void main(String[] args) throws Exception {
 		// Named so that it never shadows the logging setup of code that has this artifact
 		// on its class path.
 		System.setProperty("logback.configurationFile", "taskflow-launcher-logback.xml");
-		Path home = Path.of(".");
-		OpenTelemetryAgent telemetry = null;
-		for (String arg : args) {
-			if (arg.startsWith("--otel")) {
-				telemetry = OpenTelemetryAgent.fromOption(arg);
-			}
-			else if (arg.startsWith("-")) {
-				throw new IllegalArgumentException("unknown option " + arg + "; usage: [home] [--otel[=endpoint]]");
-			}
-			else {
-				home = Path.of(arg);
-			}
+		CommandLine command;
+		try {
+			command = CommandLine.parse(args);
 		}
-		LocalStack stack = new LocalStack(home, telemetry);
+		catch (IllegalArgumentException ex) {
+			System.err.println(ex.getMessage());
+			System.exit(2);
+			return;
+		}
+		LocalStack stack = command.builder().build();
 		CountDownLatch stopped = new CountDownLatch(1);
 		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-			stack.stop();
+			stack.close();
 			stopped.countDown();
 		}, "local-stack-shutdown"));
 		try {
 			stack.start();
+			if (command.readyFile() != null) {
+				stack.writeReadyFile(command.readyFile());
+			}
 		}
 		catch (Exception ex) {
 			System.err.println("\nTaskFlow did not start: " + ex.getMessage());
@@ -110,74 +192,286 @@ public final class LocalStack {
 		stopped.await();
 	}
 
-	void start() throws Exception {
+	// --- where things are
+
+	/** The public edge, e.g. {@code http://127.0.0.1:8080}. */
+	public URI gatewayUrl() {
+		return serviceUrl(Service.GATEWAY);
+	}
+
+	/** A service's own address. */
+	public URI serviceUrl(Service service) {
+		return URI.create("http://" + Loopback.HOST + ":" + this.ports.of(service));
+	}
+
+	/** Where a service answers probes and metrics ({@code /actuator}). */
+	public URI managementUrl(Service service) {
+		return URI.create("http://" + Loopback.HOST + ":" + this.ports.management(service));
+	}
+
+	public String kafkaBootstrapServers() {
+		return Loopback.HOST + ":" + this.ports.kafka();
+	}
+
+	public String mongoUri() {
+		return "mongodb://" + Loopback.HOST + ":" + this.ports.mongo();
+	}
+
+	public int redisPort() {
+		return this.ports.redis();
+	}
+
+	/** SMTP and IMAP listen here; IMAP takes any address as the user, any password. */
+	public String mailHost() {
+		return Loopback.HOST;
+	}
+
+	public int smtpPort() {
+		return this.ports.smtp();
+	}
+
+	public int imapPort() {
+		return this.ports.imap();
+	}
+
+	public Path logs() {
+		return this.logs;
+	}
+
+	// --- the lifecycle
+
+	/**
+	 * Starts the infrastructure, then every service, and returns when each reports ready.
+	 * On failure everything started so far is stopped.
+	 */
+	public LocalStack start() throws IOException, InterruptedException {
 		long started = System.nanoTime();
-		killLeftoversOfEarlierRun();
-		requireFreePorts();
-		Files.createDirectories(this.run);
-
-		say("Starting infrastructure (data in %s)", this.data);
-		this.infrastructure.add(EmbeddedMongo.durable(this.data.resolve("mongo/taskflow.mv.db"), MONGO_PORT));
-		this.infrastructure.add(EmbeddedRedis.persistent(this.data.resolve("redis"), REDIS_PORT));
-		this.infrastructure.add(EmbeddedSmtp.start(SMTP_PORT, IMAP_PORT));
-		KafkaBroker kafka = KafkaBroker.start(this.data.resolve("kafka"), KAFKA_PORT, this.logs.resolve("kafka.log"));
-		this.infrastructure.add(kafka);
-		say("  MongoDB mongodb://127.0.0.1:%d, Redis 127.0.0.1:%d, Kafka %s, SMTP 127.0.0.1:%d (IMAP %d)", MONGO_PORT,
-				REDIS_PORT, kafka.bootstrapServers(), SMTP_PORT, IMAP_PORT);
-
-		for (Service service : SERVICES) {
-			List<String> jvmOptions = new ArrayList<>(SERVICE_JVM_OPTIONS);
-			Map<String, String> environment = Map.of();
-			if (this.telemetry != null) {
-				jvmOptions.addAll(this.telemetry.jvmOptions(this.home, service.name()));
-				environment = this.telemetry.environment(service.name());
+		try {
+			killLeftoversOfEarlierRun();
+			requireFreePorts();
+			if (this.ephemeral) {
+				deleteRecursively(this.data);
 			}
-			JavaProcess process = JavaProcess.start(service.name(), jvmOptions,
-					List.of("-jar", service.jar(this.home).toString()), environment,
-					this.logs.resolve(service.name() + ".log"));
-			process.onExit().thenRun(() -> {
-				if (!this.stopping) {
-					say("%s exited unexpectedly; see %s", service.name(), process.log());
-				}
-			});
-			this.services.add(process);
+			Files.createDirectories(this.pids.getParent());
+			say("Starting infrastructure (data in %s)", this.data);
+			for (Infrastructure piece : Infrastructure.values()) {
+				start(piece);
+			}
+			say("  MongoDB %s, Redis %s:%d, Kafka %s, SMTP %s:%d (IMAP %d)", mongoUri(), Loopback.HOST, redisPort(),
+					kafkaBootstrapServers(), mailHost(), smtpPort(), imapPort());
+			for (Service service : Service.values()) {
+				launch(service);
+			}
+			say("Starting %d services (logs in %s)", Service.values().length, this.logs);
+			if (this.telemetry != null) {
+				say("  with the OpenTelemetry agent: traces to %s (OTLP/HTTP)", this.telemetry.endpoint());
+			}
+			for (Service service : Service.values()) {
+				awaitReady(service);
+			}
 		}
-		recordChildren();
-		say("Starting %d services (logs in %s)", SERVICES.size(), this.logs);
-		if (this.telemetry != null) {
-			say("  with the OpenTelemetry agent: traces to %s (OTLP/HTTP)", this.telemetry.endpoint());
-		}
-		for (int i = 0; i < SERVICES.size(); i++) {
-			awaitReady(SERVICES.get(i), this.services.get(i));
+		catch (IOException | InterruptedException | RuntimeException ex) {
+			close();
+			throw ex;
 		}
 		say("""
 
-				TaskFlow is up in %.1f s: http://localhost:8080
-				  services: gateway 8080, auth-service 9000, user-service 8081, task-service 8082, notification-service 8083
+				TaskFlow is up in %.1f s: %s
+				  services: %s
 				  resident memory of the stack: %d MiB
 				  logs: %s
-				  data: %s
-				Press Ctrl-C to stop.""",
-				(System.nanoTime() - started) / 1e9, residentMemoryMiB(), this.logs, this.data);
+				  data: %s""", (System.nanoTime() - started) / 1e9, gatewayUrl(),
+				Stream.of(Service.values())
+					.map((service) -> service.serviceName() + " " + this.ports.of(service))
+					.collect(Collectors.joining(", ")),
+				residentMemoryMiB(), this.logs, this.data);
+		return this;
 	}
 
-	void stop() {
+	/** Stops every service (gracefully, in parallel), then the infrastructure. */
+	@Override
+	public synchronized void close() {
 		if (this.stopping) {
 			return;
 		}
 		this.stopping = true;
-		say("Stopping TaskFlow...");
-		this.services.parallelStream().forEach((service) -> service.stop(Duration.ofSeconds(20)));
-		for (AutoCloseable server : this.infrastructure.reversed()) {
+		// a start refused before anything ran (a taken port) stays one line
+		boolean running = !this.services.isEmpty() || this.mongo != null || this.redis != null || this.kafka != null
+				|| this.smtp != null;
+		if (running) {
+			say("Stopping TaskFlow...");
+		}
+		this.services.keySet().parallelStream().forEach(this::stop);
+		for (Infrastructure piece : List.of(Infrastructure.values()).reversed()) {
 			try {
-				server.close();
+				stop(piece);
 			}
-			catch (Exception ex) {
-				say("  could not stop %s cleanly: %s", server.getClass().getSimpleName(), ex.getMessage());
+			catch (RuntimeException ex) {
+				say("  could not stop %s cleanly: %s", piece, ex.getMessage());
 			}
 		}
-		this.pids.toFile().delete();
-		say("Stopped.");
+		try {
+			Files.deleteIfExists(this.pids);
+			if (this.ephemeral) {
+				deleteRecursively(this.data);
+			}
+		}
+		catch (IOException ex) {
+			say("  could not clean up %s: %s", this.data, ex.getMessage());
+		}
+		if (running) {
+			say("Stopped.");
+		}
+	}
+
+	// --- faults: services
+
+	/** SIGKILL, as a crash would: no shutdown hooks, no graceful drain. */
+	public void kill(Service service) {
+		JavaProcess process = this.services.remove(service);
+		if (process != null) {
+			this.expectedExits.add(process);
+			process.kill();
+		}
+	}
+
+	/** SIGTERM, then SIGKILL if the service has not stopped within 20 s. */
+	public void stop(Service service) {
+		JavaProcess process = this.services.remove(service);
+		if (process != null) {
+			this.expectedExits.add(process);
+			process.stop(STOP_GRACE);
+		}
+	}
+
+	/** Starts a stopped or killed service on its port and waits until it is ready. */
+	public void start(Service service) throws IOException, InterruptedException {
+		if (this.services.containsKey(service)) {
+			return;
+		}
+		launch(service);
+		awaitReady(service);
+	}
+
+	public void restart(Service service) throws IOException, InterruptedException {
+		stop(service);
+		start(service);
+	}
+
+	// --- faults: infrastructure
+
+	/**
+	 * Takes a piece of infrastructure away, keeping its data (SMTP and IMAP forget their
+	 * mail). Kafka and Redis are processes and are stopped gracefully; see
+	 * {@link #kill(Infrastructure)}.
+	 */
+	public synchronized void stop(Infrastructure piece) {
+		switch (piece) {
+			case MONGODB -> {
+				if (this.mongo != null) {
+					this.mongo.close();
+					this.mongo = null;
+				}
+			}
+			case REDIS -> {
+				if (this.redis != null) {
+					try {
+						this.redis.close();
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+					this.redis = null;
+				}
+			}
+			case KAFKA -> {
+				if (this.kafka != null) {
+					this.kafka.stop();
+				}
+			}
+			case SMTP -> {
+				if (this.smtp != null) {
+					this.smtp.close();
+					this.smtp = null;
+				}
+			}
+		}
+	}
+
+	/**
+	 * SIGKILL for Kafka; the in-process MongoDB and SMTP servers, and Redis, just stop
+	 * (MongoDB commits every write before it answers, so a kill would lose nothing more).
+	 */
+	public synchronized void kill(Infrastructure piece) {
+		if (piece == Infrastructure.KAFKA && this.kafka != null) {
+			this.kafka.kill();
+		}
+		else {
+			stop(piece);
+		}
+	}
+
+	/** Brings a piece of infrastructure back on its port and data. */
+	public synchronized void start(Infrastructure piece) throws IOException {
+		switch (piece) {
+			case MONGODB -> {
+				if (this.mongo == null) {
+					this.mongo = EmbeddedMongo.durable(this.data.resolve("mongo/taskflow.mv.db"), this.ports.mongo());
+				}
+			}
+			case REDIS -> {
+				if (this.redis == null) {
+					this.redis = EmbeddedRedis.persistent(this.data.resolve("redis"), this.ports.redis());
+				}
+			}
+			case KAFKA -> {
+				if (this.kafka == null) {
+					this.kafka = KafkaBroker.start(this.data.resolve("kafka"), this.ports.kafka(),
+							this.logs.resolve("kafka.log"));
+				}
+				else {
+					this.kafka.start();
+				}
+			}
+			case SMTP -> {
+				if (this.smtp == null) {
+					this.smtp = EmbeddedSmtp.start(this.ports.smtp(), this.ports.imap());
+				}
+			}
+		}
+	}
+
+	// --- internals
+
+	private void launch(Service service) throws IOException {
+		List<String> jvmOptions = new ArrayList<>(SERVICE_JVM_OPTIONS);
+		Map<String, String> environment = Map.of();
+		if (this.telemetry != null) {
+			jvmOptions.addAll(this.telemetry.jvmOptions(this.home, service.serviceName()));
+			environment = this.telemetry.environment(service.serviceName());
+		}
+		Path jar = service.jar(this.home);
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException("no " + jar + "; build the services first");
+		}
+		List<String> mainArguments = new ArrayList<>(List.of("-jar", jar.toString()));
+		mainArguments.addAll(arguments(service));
+		JavaProcess process = JavaProcess.start(service.serviceName(), jvmOptions, mainArguments, environment,
+				this.logs.resolve(service.serviceName() + ".log"));
+		process.onExit().thenRun(() -> {
+			if (!this.stopping && !this.expectedExits.remove(process)) {
+				say("%s exited unexpectedly; see %s", service.serviceName(), process.log());
+			}
+		});
+		this.services.put(service, process);
+		recordChildren();
+	}
+
+	/** The service's command-line properties: the suite's, then any set for it. */
+	List<String> arguments(Service service) {
+		List<String> arguments = new ArrayList<>(ServiceArguments.of(service, this.ports, this.data));
+		arguments.addAll(this.extraArguments.getOrDefault(service, List.of()));
+		return arguments;
 	}
 
 	/**
@@ -209,33 +503,28 @@ public final class LocalStack {
 		return process.pid() + " " + process.info().startInstant().map(Object::toString).orElse("?");
 	}
 
-	private static void requireFreePorts() {
-		List<Integer> ports = new ArrayList<>(List.of(MONGO_PORT, REDIS_PORT, KAFKA_PORT, SMTP_PORT, IMAP_PORT));
-		SERVICES.forEach((service) -> {
-			ports.add(service.port());
-			ports.add(service.managementPort());
+	private void requireFreePorts() {
+		this.ports.named().forEach((name, port) -> {
+			if (Loopback.isListening(port)) {
+				throw new PortTakenException(name, port, this.ephemeral);
+			}
 		});
-		List<Integer> busy = ports.stream().distinct().filter(Loopback::isListening).toList();
-		if (!busy.isEmpty()) {
-			throw new IllegalStateException("ports " + busy + " are in use; is another TaskFlow stack (or a local"
-					+ " MongoDB, Redis or Kafka) running?");
-		}
 	}
 
-	private void awaitReady(Service service, JavaProcess process) throws Exception {
+	private void awaitReady(Service service) throws IOException, InterruptedException {
+		JavaProcess process = this.services.get(service);
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + service.managementPort() + "/actuator/health/readiness"))
+		HttpRequest request = HttpRequest.newBuilder(managementUrl(service).resolve("/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException(service.name() + " exited during startup; see " + process.log());
+				throw new IllegalStateException(service.serviceName() + " exited during startup; see " + process.log());
 			}
 			try {
 				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					say("  %s ready on port %d", service.name(), service.port());
+					say("  %s ready on port %d", service.serviceName(), this.ports.of(service));
 					return;
 				}
 			}
@@ -245,7 +534,34 @@ public final class LocalStack {
 			Thread.sleep(250);
 		}
 		throw new IllegalStateException(
-				service.name() + " was not ready within " + READY_TIMEOUT + "; see " + process.log());
+				service.serviceName() + " was not ready within " + READY_TIMEOUT + "; see " + process.log());
+	}
+
+	/**
+	 * Where everything is, as JSON, written whole (a reader never sees half a file): for
+	 * a process that started the launcher and waits for the file.
+	 */
+	void writeReadyFile(Path file) throws IOException {
+		Map<String, Object> services = new LinkedHashMap<>();
+		for (Service service : Service.values()) {
+			services.put(service.serviceName(), serviceUrl(service).toString());
+		}
+		Map<String, Object> ready = new LinkedHashMap<>();
+		ready.put("gatewayUrl", gatewayUrl().toString());
+		ready.put("services", services);
+		ready.put("kafkaBootstrapServers", kafkaBootstrapServers());
+		ready.put("mongoUri", mongoUri());
+		ready.put("redisPort", redisPort());
+		ready.put("mailHost", mailHost());
+		ready.put("smtpPort", smtpPort());
+		ready.put("imapPort", imapPort());
+		ready.put("logs", this.logs.toString());
+		ready.put("pid", ProcessHandle.current().pid());
+		Path absolute = file.toAbsolutePath();
+		Files.createDirectories(absolute.getParent());
+		Path partial = absolute.resolveSibling(absolute.getFileName() + ".partial");
+		Files.writeString(partial, Json.write(ready) + "\n");
+		Files.move(partial, absolute, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 	}
 
 	/**
@@ -271,22 +587,74 @@ public final class LocalStack {
 		}
 	}
 
+	private static void deleteRecursively(Path dir) throws IOException {
+		if (!Files.exists(dir)) {
+			return;
+		}
+		try (Stream<Path> paths = Files.walk(dir)) {
+			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+				Files.delete(path);
+			}
+		}
+	}
+
 	private static void say(String format, Object... args) {
 		System.out.println(format.formatted(args));
 	}
 
-	/**
-	 * A service and its ports; the management port (probes, metrics) is the service port
-	 * unless the service keeps them apart, as the gateway does.
-	 */
-	record Service(String name, int port, int managementPort) {
+	/** How to place and configure a suite before {@link #start()}. */
+	public static final class Builder {
 
-		Service(String name, int port) {
-			this(name, port, port);
+		private final Path home;
+
+		private final Path workDir;
+
+		private final boolean freePorts;
+
+		private OpenTelemetryAgent telemetry;
+
+		private final Map<Service, List<String>> extraArguments = new EnumMap<>(Service.class);
+
+		private Builder(Path home, Path workDir, boolean freePorts) {
+			this.home = home;
+			this.workDir = workDir;
+			this.freePorts = freePorts;
 		}
 
-		Path jar(Path home) {
-			return home.resolve(this.name).resolve("target").resolve(this.name + ".jar");
+		/** Attaches the OpenTelemetry agent to every service. */
+		public Builder telemetry(OpenTelemetryAgent telemetry) {
+			this.telemetry = telemetry;
+			return this;
+		}
+
+		/**
+		 * Sets a property of one service on its command line (say a short token lifetime
+		 * for a test); it wins over the suite's own.
+		 */
+		public Builder property(Service service, String name, String value) {
+			this.extraArguments.computeIfAbsent(service, (key) -> new ArrayList<>()).add("--" + name + "=" + value);
+			return this;
+		}
+
+		public LocalStack build() {
+			return new LocalStack(this);
+		}
+
+		/** Builds and {@linkplain LocalStack#start() starts} the suite. */
+		public LocalStack start() throws IOException, InterruptedException {
+			return build().start();
+		}
+
+	}
+
+	/** One of the suite's ports is taken: said in one line, without a stack trace. */
+	static final class PortTakenException extends IllegalStateException {
+
+		PortTakenException(String name, int port, boolean freePorts) {
+			super("port " + port + " (" + name + ") is already in use"
+					+ (freePorts ? "; it was free a moment ago, try again"
+							: "; stop what listens there (another TaskFlow stack, a local " + name
+									+ "?), or run on free ports: ./run-local --free-ports"));
 		}
 
 	}

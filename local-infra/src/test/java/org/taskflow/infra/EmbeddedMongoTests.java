@@ -59,6 +59,20 @@ class EmbeddedMongoTests {
 	}
 
 	@Test
+	void aDurableServerClosedAndStartedAgainInTheSameProcessKeepsItsData() throws Exception {
+		Path file = this.dir.resolve("mongo.mv.db");
+		int port = Loopback.freePort();
+		try (EmbeddedMongo mongo = EmbeddedMongo.durable(file, port);
+				MongoClient client = MongoClients.create(mongo.connectionString())) {
+			client.getDatabase("restart").getCollection("items").insertOne(new Document("_id", "before"));
+		}
+		try (EmbeddedMongo mongo = EmbeddedMongo.durable(file, port);
+				MongoClient client = MongoClients.create(mongo.connectionString())) {
+			assertThat(client.getDatabase("restart").getCollection("items").countDocuments()).isEqualTo(1);
+		}
+	}
+
+	@Test
 	void answersTheHelloHandshakeThatHealthChecksSend() {
 		try (EmbeddedMongo mongo = EmbeddedMongo.inMemory(0);
 				MongoClient client = MongoClients.create(mongo.connectionString())) {

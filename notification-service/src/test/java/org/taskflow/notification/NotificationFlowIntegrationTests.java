@@ -136,6 +136,7 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 
 		String other = newTaskId();
 		Map<String, Object> doneByOwner = task(other, owner, "Sweep", "DONE", List.of(helper), null, null, 2, owner);
+		doneByOwner.put("completedAt", Instant.now().toString());
 		send(taskEvent("TaskCompleted", doneByOwner));
 		settled(other, owner, 3);
 		assertThat(kinds(owner)).containsExactlyInAnyOrder("WELCOME", "TASK_COMPLETED");
@@ -172,7 +173,7 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 	@Test
 	void aPermanentlyFailingAddressDoesNotHoldUpAnyoneElse() {
 		Person owner = register("Paula");
-		Person broken = register("user-broken-" + System.nanoTime(), "not an address", "Broken");
+		Person broken = registerWithUndeliverableAddress("Broken");
 		Person fine = register("Fina");
 
 		String taskId = newTaskId();
@@ -211,8 +212,9 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 		assertThat(user(leaver.id())).doesNotContainKeys("email", "registeredName", "displayName");
 
 		// a late profile event and a new assignment change nothing
-		send(event(USERS, "taskflow.user.UserProfileUpdated.v1", leaver.id(),
-				Map.of("userId", leaver.id(), "displayName", "Lea again", "timeZone", "UTC", "locale", "en"),
+		send(event(
+				USERS, "taskflow.user.UserProfileUpdated.v1", leaver.id(), Map.of("userId", leaver.id(), "displayName",
+						"Lea again", "avatarUrl", "https://example.com/avatar.png", "timeZone", "UTC", "locale", "en"),
 				deletedAt.minusSeconds(60)));
 		Map<String, Object> again = task(taskId, owner, "Handover", "TODO", List.of(leaver), null, null, 3, owner);
 		again.put("addedAssigneeIds", List.of(leaver.id()));
@@ -228,11 +230,11 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 		Person owner = register("Vera");
 		Person assignee = register("Walt");
 		Instant now = Instant.now();
-		send(event(USERS, "taskflow.user.UserProfileUpdated.v1", owner.id(),
-				Map.of("userId", owner.id(), "displayName", "Vera New", "timeZone", "Europe/Berlin", "locale", "de"),
+		send(event(USERS, "taskflow.user.UserProfileUpdated.v1", owner.id(), Map.of("userId", owner.id(), "displayName",
+				"Vera New", "avatarUrl", "https://example.com/avatar.png", "timeZone", "Europe/Berlin", "locale", "de"),
 				now));
-		send(event(USERS, "taskflow.user.UserProfileUpdated.v1", owner.id(),
-				Map.of("userId", owner.id(), "displayName", "Vera Old", "timeZone", "America/Lima", "locale", "es"),
+		send(event(USERS, "taskflow.user.UserProfileUpdated.v1", owner.id(), Map.of("userId", owner.id(), "displayName",
+				"Vera Old", "avatarUrl", "https://example.com/avatar.png", "timeZone", "America/Lima", "locale", "es"),
 				now.minusSeconds(30)));
 		String taskId = newTaskId();
 		Map<String, Object> newer = task(taskId, owner, "Newer title", "TODO", List.of(), null, null, 5, owner);

@@ -102,6 +102,7 @@ class ReminderIntegrationTests extends NotificationIntegrationTests {
 		send(taskEvent("TaskCreated", task(taskId, owner, "Call mum", "TODO", List.of(), null, due, 1, owner)));
 		awaitTrue(() -> reminders(taskId).size() == 1);
 		Map<String, Object> done = task(taskId, owner, "Call mum", "DONE", List.of(), null, due, 2, owner);
+		done.put("completedAt", Instant.now().toString());
 		send(taskEvent("TaskCompleted", done));
 		awaitTrue(() -> "CANCELLED".equals(reminders(taskId).get(0).getString("state")));
 		awaitConsumed(TASKS);

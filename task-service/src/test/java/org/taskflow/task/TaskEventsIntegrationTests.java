@@ -87,6 +87,24 @@ class TaskEventsIntegrationTests extends TaskIntegrationTests {
 	}
 
 	@Test
+	void aTaskCreatedWithAssigneesIsOneTaskCreatedThatNamesThemAndNoTaskAssigned() {
+		User owner = newUser();
+		User helper = newUser();
+		String id = createTask(owner, Map.of("title", "together", "assigneeIds", List.of(helper.id()))).get("id")
+			.asString();
+		// a later change: its events come after any the creation made, in order on the
+		// task's key
+		patch("/api/tasks/" + id, Map.of("title", "together, renamed"), owner.token());
+
+		List<JsonNode> events = eventsOf(id, 2);
+		assertThat(events).extracting((event) -> event.get("type").asString().replace("taskflow.task.", ""))
+			.startsWith("TaskCreated.v1", "TaskUpdated.v1");
+		assertThat(events.get(0).get("data").get("assigneeIds").valueStream().map(JsonNode::asString))
+			.containsExactly(helper.id());
+		assertThat(events.get(0).get("data").get("version").asLong()).isZero();
+	}
+
+	@Test
 	void kafkaDownWhileAThousandTasksAreCreatedThenUpPublishesExactlyAThousandTaskCreated() throws Exception {
 		TestInfrastructure infrastructure = TestInfrastructure.shared();
 		assumeTrue(infrastructure.canRestartKafka(),

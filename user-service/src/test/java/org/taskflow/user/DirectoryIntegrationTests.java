@@ -101,7 +101,7 @@ class DirectoryIntegrationTests extends UserIntegrationTests {
 		String family = uniqueWord();
 		for (int i = 0; i < 21; i++) {
 			send(AUTH_TOPIC, "many-" + i, userRegistered(UUID.randomUUID().toString(), "user-" + UUID.randomUUID(),
-					UUID.randomUUID() + "@taskflow.test", "Person " + family));
+					UUID.randomUUID() + "@example.com", "Person " + family));
 		}
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(search(family, searcher.token())).hasSize(20));

@@ -47,7 +47,7 @@ class OutboxIntegrationTests extends UserIntegrationTests {
 			try (ConfigurableApplicationContext first = start(broker, database, true)) {
 				ReactiveMongoTemplate mongo = first.getBean(ReactiveMongoTemplate.class);
 				send(broker.bootstrapServers(), AUTH_TOPIC, userId,
-						userRegistered(UUID.randomUUID().toString(), userId, userId + "@taskflow.test", "Kafka Down"));
+						userRegistered(UUID.randomUUID().toString(), userId, userId + "@example.com", "Kafka Down"));
 				await().atMost(Duration.ofSeconds(60))
 					.untilAsserted(() -> assertThat(outbox(mongo, userId)).isNotNull().isEmpty());
 

@@ -20,7 +20,7 @@ class ProfileLifecycleIntegrationTests extends UserIntegrationTests {
 	@Test
 	void registrationCreatesOneProfileWithDefaultsEvenWhenDeliveredTwice() {
 		String userId = "user-" + UUID.randomUUID();
-		String email = userId + "@taskflow.test";
+		String email = userId + "@example.com";
 		String eventId = UUID.randomUUID().toString();
 		String event = userRegistered(eventId, userId, email, "Ada Lovelace");
 		send(AUTH_TOPIC, userId, event);

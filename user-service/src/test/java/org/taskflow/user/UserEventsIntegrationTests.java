@@ -148,7 +148,7 @@ class UserEventsIntegrationTests extends UserIntegrationTests {
 		// it
 		String marker = "user-" + UUID.randomUUID();
 		send(AUTH_TOPIC, person.id(),
-				userRegistered(UUID.randomUUID().toString(), marker, marker + "@taskflow.test", "Marker"));
+				userRegistered(UUID.randomUUID().toString(), marker, marker + "@example.com", "Marker"));
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(get("/api/users/me", TestIssuer.user(marker)).status()).isEqualTo(200));
 		assertThat(records(USER_TOPIC, event(person.id(), "taskflow.user.UserDeleted.v1"), Duration.ofSeconds(3)))

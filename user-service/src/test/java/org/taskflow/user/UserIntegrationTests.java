@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
+import org.taskflow.testsupport.EventSchema;
 import org.taskflow.testsupport.IntegrationTest;
 import org.taskflow.testsupport.TestInfrastructure;
 import org.taskflow.testsupport.TestIssuer;
@@ -65,7 +66,7 @@ abstract class UserIntegrationTests {
 
 	Person register(String displayName) {
 		String id = "user-" + UUID.randomUUID();
-		String email = id + "@taskflow.test";
+		String email = id + "@example.com";
 		send(AUTH_TOPIC, id, userRegistered(UUID.randomUUID().toString(), id, email, displayName));
 		String token = TestIssuer.user(id);
 		await().atMost(Duration.ofSeconds(30))
@@ -73,19 +74,22 @@ abstract class UserIntegrationTests {
 		return new Person(id, email, displayName, token);
 	}
 
+	/** auth-service's contract: every fixture below is checked against it. */
+	private static final EventSchema AUTH_EVENTS = EventSchema.of("auth-service", "user-events.v1.schema.json");
+
 	static String userRegistered(String eventId, String userId, String email, String displayName) {
-		return """
+		return AUTH_EVENTS.requireValid("""
 				{"specversion":"1.0","id":"%s","type":"taskflow.auth.UserRegistered.v1","source":"/auth-service",
 				 "subject":"%s","time":"%s","datacontenttype":"application/json",
 				 "data":{"userId":"%s","email":"%s","displayName":"%s","registeredAt":"%s"}}""".formatted(eventId,
-				userId, Instant.now(), userId, email, displayName, Instant.now());
+				userId, Instant.now(), userId, email, displayName, Instant.now()));
 	}
 
 	static String userDisabled(String userId) {
-		return """
+		return AUTH_EVENTS.requireValid("""
 				{"specversion":"1.0","id":"%s","type":"taskflow.auth.UserDisabled.v1","source":"/auth-service",
 				 "subject":"%s","time":"%s","data":{"userId":"%s","disabledAt":"%s"}}""".formatted(UUID.randomUUID(),
-				userId, Instant.now(), userId, Instant.now());
+				userId, Instant.now(), userId, Instant.now()));
 	}
 
 	Response get(String path, @Nullable String token) {

@@ -24,8 +24,10 @@ import org.taskflow.support.events.CloudEvents;
  * What task events mean here. Each carries the whole task: the projection keeps the
  * newest by version, and only an event that is not older than the projection has effects:
  * <ul>
- * <li>{@code TaskAssigned}: each added assignee is told, except someone who assigned
- * themselves; {@code TaskCreated} counts its initial assignees as added;</li>
+ * <li>{@code TaskCreated}: each initial assignee is told, except someone who assigned
+ * themselves; {@code TaskAssigned}: likewise each assignee added to an existing task. By
+ * task-service's contract a creation's assignees come in {@code TaskCreated} only, so
+ * nobody is told twice;</li>
  * <li>{@code TaskCompleted}: the owner is told when an assignee other than the owner
  * completed it;</li>
  * <li>every event: the task's reminders follow its due date, status and people.</li>

@@ -18,8 +18,9 @@ import org.taskflow.support.events.OutboxEvent;
  * exactly one {@code TaskUpdated} (the full snapshot, for projections) and, before it,
  * one specific event per kind of change it contains ({@code TaskCompleted},
  * {@code TaskAssigned}, {@code TaskDueDateChanged}) for consumers that react to those.
- * Creation emits {@code TaskCreated}, and {@code TaskAssigned} when it already names
- * assignees.
+ * Creation emits {@code TaskCreated} only: its snapshot's {@code assigneeIds} are the
+ * initial assignees, and {@code TaskAssigned} names people added to an existing task (one
+ * fact, one event: a consumer that acted on both would tell an assignee twice).
  */
 @Component
 class TaskEvents {
@@ -48,13 +49,7 @@ class TaskEvents {
 	}
 
 	List<OutboxEvent> created(Task task, String actorId) {
-		List<OutboxEvent> events = new ArrayList<>();
-		TaskSnapshot snapshot = TaskSnapshot.of(task, actorId);
-		events.add(event(CREATED, task, new TaskCreated(snapshot)));
-		if (!task.assigneeIds().isEmpty()) {
-			events.add(event(ASSIGNED, task, new TaskAssigned(snapshot, task.assigneeIds())));
-		}
-		return events;
+		return List.of(event(CREATED, task, new TaskCreated(TaskSnapshot.of(task, actorId))));
 	}
 
 	/**

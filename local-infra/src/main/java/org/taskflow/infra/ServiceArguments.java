@@ -1,0 +1,67 @@
+package org.taskflow.infra;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.taskflow.infra.LocalStack.Service;
+
+/**
+ * The command-line properties that point one service at the rest of the suite: its own
+ * port, the infrastructure, the other services, the token issuer and the browser origin.
+ * Property names are those of docs/contracts.md; with the default ports they repeat the
+ * services' own defaults, so {@code ./run-local} and a suite on free ports take the same
+ * path.
+ */
+final class ServiceArguments {
+
+	private ServiceArguments() {
+	}
+
+	static List<String> of(Service service, SuitePorts ports, Path data) {
+		List<String> arguments = new ArrayList<>();
+		arguments.add("--server.port=" + ports.of(service));
+		String auth = url(ports.of(Service.AUTH));
+		// The issuer is a name every service compares, not an address anyone calls: keys
+		// come from taskflow.services.auth.
+		arguments.add("--taskflow.security.issuer=http://localhost:" + ports.of(Service.AUTH));
+		String gateway = "http://localhost:" + ports.of(Service.GATEWAY);
+		if (service != Service.AUTH) {
+			arguments.add("--taskflow.services.auth=" + auth);
+		}
+		if (service != Service.GATEWAY) {
+			arguments.add("--spring.mongodb.uri=mongodb://" + Loopback.HOST + ":" + ports.mongo());
+			arguments.add("--spring.kafka.bootstrap-servers=" + Loopback.HOST + ":" + ports.kafka());
+		}
+		if (service == Service.GATEWAY || service == Service.AUTH || service == Service.NOTIFICATION) {
+			arguments.add("--spring.data.redis.host=" + Loopback.HOST);
+			arguments.add("--spring.data.redis.port=" + ports.redis());
+		}
+		switch (service) {
+			case AUTH -> {
+				arguments.add("--taskflow.auth.allowed-origins=" + gateway);
+				arguments.add("--taskflow.auth.keys.directory=" + data.resolve("auth-keys"));
+			}
+			case TASK -> arguments.add("--taskflow.services.user=" + url(ports.of(Service.USER)));
+			case NOTIFICATION -> {
+				arguments.add("--spring.mail.host=" + Loopback.HOST);
+				arguments.add("--spring.mail.port=" + ports.smtp());
+				arguments.add("--taskflow.notifications.web-app-url=" + gateway);
+			}
+			case GATEWAY -> {
+				arguments.add("--management.server.port=" + ports.management(Service.GATEWAY));
+				arguments.add("--taskflow.services.user=" + url(ports.of(Service.USER)));
+				arguments.add("--taskflow.services.task=" + url(ports.of(Service.TASK)));
+				arguments.add("--taskflow.services.notification=" + url(ports.of(Service.NOTIFICATION)));
+			}
+			case USER -> {
+			}
+		}
+		return arguments;
+	}
+
+	private static String url(int port) {
+		return "http://" + Loopback.HOST + ":" + port;
+	}
+
+}

@@ -1,0 +1,72 @@
+package org.taskflow.infra;
+
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.taskflow.infra.LocalStack.Service;
+
+/**
+ * Where every piece of the suite listens: the fixed ports of {@code ./run-local}, which
+ * the services' own defaults already name, or free ones, so that a test run and a local
+ * stack can share the machine.
+ */
+record SuitePorts(int mongo, int redis, int kafka, int smtp, int imap, Map<Service, Integer> services,
+		int gatewayManagement) {
+
+	SuitePorts {
+		services = Map.copyOf(services);
+	}
+
+	/** The ports of docs/contracts.md. */
+	static SuitePorts defaults() {
+		Map<Service, Integer> services = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			services.put(service, service.defaultPort());
+		}
+		return new SuitePorts(27017, 6379, 9092, 2525, 2143, services, 9080);
+	}
+
+	/**
+	 * Ports nothing listens on right now; each server binds its own soon after, so a
+	 * clash with another process is possible but short-lived.
+	 */
+	static SuitePorts free() {
+		Map<Service, Integer> services = new EnumMap<>(Service.class);
+		for (Service service : Service.values()) {
+			services.put(service, Loopback.freePort());
+		}
+		return new SuitePorts(Loopback.freePort(), Loopback.freePort(), Loopback.freePort(), Loopback.freePort(),
+				Loopback.freePort(), services, Loopback.freePort());
+	}
+
+	int of(Service service) {
+		return this.services.get(service);
+	}
+
+	/**
+	 * Where a service answers probes and metrics: the gateway keeps them on a port of its
+	 * own (docs/contracts.md), the others on their service port.
+	 */
+	int management(Service service) {
+		return (service == Service.GATEWAY) ? this.gatewayManagement : of(service);
+	}
+
+	/**
+	 * Every port with what listens on it, in start order, for the "port is taken" check.
+	 */
+	Map<String, Integer> named() {
+		Map<String, Integer> named = new LinkedHashMap<>();
+		named.put("MongoDB", this.mongo);
+		named.put("Redis", this.redis);
+		named.put("Kafka", this.kafka);
+		named.put("SMTP", this.smtp);
+		named.put("IMAP", this.imap);
+		for (Service service : Service.values()) {
+			named.put(service.serviceName(), of(service));
+		}
+		named.put("gateway (management)", this.gatewayManagement);
+		return named;
+	}
+
+}

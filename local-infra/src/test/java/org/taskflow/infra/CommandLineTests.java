@@ -1,0 +1,36 @@
+package org.taskflow.infra;
+
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class CommandLineTests {
+
+	@Test
+	void readsFreePortsAReadyFileAndPerServiceProperties() {
+		CommandLine command = CommandLine.parse("/repo", "--free-ports", "--work-dir=/tmp/w",
+				"--ready-file=/tmp/r.json", "--set=auth-service:taskflow.auth.access-token-ttl=30s");
+		assertThat(command.readyFile()).isEqualTo(Path.of("/tmp/r.json"));
+		LocalStack stack = command.builder().build();
+		assertThat(stack.gatewayUrl().getPort()).isNotEqualTo(8080);
+		assertThat(stack.logs()).isEqualTo(Path.of("/tmp/w/logs"));
+		assertThat(stack.arguments(LocalStack.Service.AUTH)).last().isEqualTo("--taskflow.auth.access-token-ttl=30s");
+		assertThat(stack.arguments(LocalStack.Service.GATEWAY)).noneMatch((argument) -> argument.contains("ttl"));
+	}
+
+	@Test
+	void refusesWhatItDoesNotKnowInOneLine() {
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--frobnicate"))
+			.withMessageStartingWith("unknown option --frobnicate; usage:");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--set=nobody:a=b"))
+			.withMessageContaining("no service named nobody");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--set=gateway"))
+			.withMessageContaining("--set wants <service>:<property>=<value>");
+		assertThatIllegalArgumentException().isThrownBy(() -> CommandLine.parse("--work-dir=/tmp/w"))
+			.withMessageContaining("--work-dir goes with --free-ports");
+	}
+
+}

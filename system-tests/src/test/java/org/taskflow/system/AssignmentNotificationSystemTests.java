@@ -1,0 +1,124 @@
+package org.taskflow.system;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import org.taskflow.infra.LocalStack.Infrastructure;
+import org.taskflow.system.Gateway.Person;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Being given a task, as the assignee lives it: one notification in the app and one email
+ * per assignment, whichever way the assignment was made. The services' own tests write
+ * events by hand; here task-service's real events reach notification-service.
+ */
+@ExtendWith(RunningSuite.Extension.class)
+class AssignmentNotificationSystemTests {
+
+	private static final Duration WAIT = Duration.ofSeconds(60);
+
+	/** Long enough for a second notification or email, if one were coming, to show. */
+	private static final Duration SETTLE = Duration.ofSeconds(4);
+
+	private static RunningSuite suite;
+
+	private static Gateway gateway;
+
+	@BeforeAll
+	static void suite(RunningSuite running) {
+		suite = running;
+		gateway = running.gateway();
+	}
+
+	@Test
+	void aTaskCreatedWithAnAssigneeTellsThemOnceInTheAppAndOnceByEmail() {
+		Person ada = gateway.signUp("Ada");
+		Person bob = known(gateway.signUp("Bob"));
+
+		JsonNode task = created(gateway.post("/api/tasks", ada,
+				Map.of("title", "Review the budget", "assigneeIds", List.of(bob.id()))));
+
+		assertToldOnce(bob, task.get("id").asString(), "Ada assigned you “Review the budget”");
+	}
+
+	@Test
+	void assigningAnExistingTaskTellsTheNewAssigneeOnceInTheAppAndOnceByEmail() {
+		Person ada = gateway.signUp("Ada");
+		Person cy = known(gateway.signUp("Cy"));
+		String id = created(gateway.post("/api/tasks", ada, Map.of("title", "Book the venue"))).get("id").asString();
+
+		Gateway.Response assigned = gateway.patch("/api/tasks/" + id, ada, Map.of("assigneeIds", List.of(cy.id())));
+		assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
+
+		assertToldOnce(cy, id, "Ada assigned you “Book the venue”");
+	}
+
+	@Test
+	void anAssignmentAcknowledgedWhileKafkaIsDownReachesTheAssigneeOnceKafkaIsBack() throws Exception {
+		Person ada = gateway.signUp("Ada");
+		Person dan = known(gateway.signUp("Dan"));
+
+		suite.stack().stop(Infrastructure.KAFKA);
+		JsonNode task;
+		try {
+			task = created(gateway.post("/api/tasks", ada,
+					Map.of("title", "Order the chairs", "assigneeIds", List.of(dan.id()))));
+		}
+		finally {
+			suite.stack().start(Infrastructure.KAFKA);
+		}
+
+		assertToldOnce(dan, task.get("id").asString(), "Ada assigned you “Order the chairs”");
+	}
+
+	/**
+	 * Waits until user-service has the person's profile (task-service checks assignees
+	 * there) and notification-service has welcomed them (so it knows their address).
+	 */
+	private static Person known(Person person) {
+		await().atMost(WAIT).untilAsserted(() -> {
+			assertThat(gateway.get("/api/users/me", person).status()).isEqualTo(200);
+			assertThat(notifications(person)).extracting((n) -> n.get("kind").asString()).contains("WELCOME");
+		});
+		return person;
+	}
+
+	private static void assertToldOnce(Person assignee, String taskId, String subject) {
+		await().atMost(WAIT).untilAsserted(() -> {
+			assertThat(assignments(assignee, taskId)).isNotEmpty();
+			assertThat(suite.mailbox(assignee.email()).subjects()).contains(subject);
+		});
+		suite.topics().awaitConsumed(WAIT);
+		await().during(SETTLE).atMost(SETTLE.plus(WAIT)).untilAsserted(() -> {
+			assertThat(assignments(assignee, taskId)).hasSize(1);
+			assertThat(suite.mailbox(assignee.email()).subjects()).filteredOn(subject::equals).hasSize(1);
+		});
+	}
+
+	private static List<JsonNode> assignments(Person person, String taskId) {
+		return notifications(person).stream()
+			.filter((n) -> n.get("kind").asString().equals("TASK_ASSIGNED")
+					&& n.get("taskId").asString().equals(taskId))
+			.toList();
+	}
+
+	private static List<JsonNode> notifications(Person person) {
+		Gateway.Response response = gateway.get("/api/notifications", person);
+		assertThat(response.status()).as(response.text()).isEqualTo(200);
+		return response.json().get("items").valueStream().toList();
+	}
+
+	private static JsonNode created(Gateway.Response response) {
+		assertThat(response.status()).as(response.text()).isEqualTo(201);
+		return response.json();
+	}
+
+}

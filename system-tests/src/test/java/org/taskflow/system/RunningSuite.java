@@ -1,0 +1,97 @@
+package org.taskflow.system;
+
+import java.io.IOException;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import org.taskflow.infra.LocalStack;
+import org.taskflow.infra.LocalStack.Service;
+
+/**
+ * The whole suite under test: the five service jars that this build packaged, each in its
+ * own JVM, on the embedded infrastructure, on free ports. Started once per test run (the
+ * first test class that asks for it) and closed when the run ends; every test class sees
+ * the same suite and its own new people, so classes do not depend on each other's data.
+ * Test classes get it as a parameter: {@code @ExtendWith(RunningSuite.Extension.class)}.
+ */
+final class RunningSuite implements AutoCloseable {
+
+	private final LocalStack stack;
+
+	private final Gateway gateway;
+
+	private final Topics topics;
+
+	private RunningSuite(LocalStack stack) {
+		this.stack = stack;
+		this.gateway = new Gateway(stack.gatewayUrl());
+		this.topics = new Topics(stack.kafkaBootstrapServers());
+	}
+
+	private static RunningSuite start() {
+		Path home = Path.of(System.getProperty("taskflow.home", "..")).toAbsolutePath().normalize();
+		Path workDir = Path.of(System.getProperty("taskflow.system-tests.work-dir", "target/suite"));
+		try {
+			LocalStack stack = LocalStack.withFreePorts(home, workDir)
+				// many people sign up and log in from one address here, within a minute
+				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.credentials", "10000")
+				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.anonymous", "10000")
+				.start();
+			return new RunningSuite(stack);
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("the suite did not start; logs in " + workDir.resolve("logs"), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	LocalStack stack() {
+		return this.stack;
+	}
+
+	Gateway gateway() {
+		return this.gateway;
+	}
+
+	Topics topics() {
+		return this.topics;
+	}
+
+	Mailbox mailbox(String address) {
+		return new Mailbox(this.stack.mailHost(), this.stack.imapPort(), address);
+	}
+
+	@Override
+	public void close() {
+		this.topics.close();
+		this.stack.close();
+	}
+
+	/** Resolves {@link RunningSuite} parameters, starting the suite on first use. */
+	static final class Extension implements ParameterResolver {
+
+		private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace
+			.create(RunningSuite.class);
+
+		@Override
+		public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+			return parameter.getParameter().getType() == RunningSuite.class;
+		}
+
+		@Override
+		public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+			// the root store closes the suite when the whole run ends
+			return context.getRoot()
+				.getStore(NAMESPACE)
+				.computeIfAbsent(RunningSuite.class, (key) -> start(), RunningSuite.class);
+		}
+
+	}
+
+}
