@@ -29,8 +29,13 @@ export function createAppRouter(services: BootedServices, queryClient: QueryClie
   }
 
   // a person signed out in another tab (or whose session ended) leaves the signed-in area, with nothing cached
+  // (the page-load refresh failing is the loaders' business: they keep the address to come back to)
+  let previous = session.getStatus()
   session.subscribe(() => {
-    if (session.getStatus() === 'signed-out') {
+    const status = session.getStatus()
+    const wasSignedIn = previous === 'signed-in'
+    previous = status
+    if (status === 'signed-out' && wasSignedIn) {
       queryClient.clear()
       const path = window.location.pathname
       if (path !== '/login' && path !== '/signup') void router.navigate('/login')

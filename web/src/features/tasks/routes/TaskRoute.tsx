@@ -27,7 +27,9 @@ export default function TaskRoute() {
 
   const save = async (base: Task, request: TaskRequest) => {
     try {
-      await patch.mutateAsync({ task: base, patch: { ...request, description: request.description ?? null } as Partial<TaskRequest> })
+      // a merge patch leaves out what it does not change: a field emptied in the form must be sent as null
+      const cleared = { description: request.description ?? null, dueDate: request.dueDate ?? null }
+      await patch.mutateAsync({ task: base, patch: { ...request, ...cleared } as Partial<TaskRequest> })
       setConflict(null)
       toast('Saved')
     } catch (error) {
