@@ -1,6 +1,12 @@
 package org.taskflow.gateway;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,6 +22,36 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 	@Test
 	void rejectsApiCallsWithoutATokenAsProblem() {
 		expectUnauthorized(client().get().uri("/api/tasks").exchange());
+	}
+
+	@Test
+	void letsTheLiveStreamThroughWithATicketInsteadOfABearerToken() throws Exception {
+		// EventSource cannot send a bearer header; notification-service redeems the
+		// ticket
+		HttpRequest request = HttpRequest
+			.newBuilder(URI.create(baseUrl() + "/api/notifications/stream?ticket=one-use-ticket"))
+			.header(HttpHeaders.ACCEPT, MediaType.TEXT_EVENT_STREAM_VALUE)
+			.header("X-Forwarded-For", randomAddress())
+			.timeout(Duration.ofSeconds(20))
+			.build();
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			HttpResponse<Stream<String>> response = http.send(request, HttpResponse.BodyHandlers.ofLines());
+			assertThat(response.statusCode()).isEqualTo(200);
+			try (Stream<String> lines = response.body()) {
+				assertThat(lines.filter((line) -> line.startsWith("data:")).findFirst()).hasValue("data: first");
+			}
+		}
+		assertThat(Backends.NOTIFICATION.lastHeader(HttpHeaders.AUTHORIZATION)).isNull();
+	}
+
+	@Test
+	void demandsABearerTokenForTheStreamWithoutATicketAndForAnythingElseWithOne() {
+		expectUnauthorized(
+				client().get().uri("/api/notifications/stream").accept(MediaType.TEXT_EVENT_STREAM).exchange());
+		expectUnauthorized(
+				client().get().uri("/api/notifications/stream?ticket=").accept(MediaType.TEXT_EVENT_STREAM).exchange());
+		expectUnauthorized(client().get().uri("/api/notifications?ticket=one-use-ticket").exchange());
+		expectUnauthorized(client().get().uri("/api/tasks?ticket=one-use-ticket").exchange());
 	}
 
 	@Test

@@ -3,12 +3,16 @@ package org.taskflow.gateway.security;
 import java.time.Clock;
 import java.util.List;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.reactive.EnableWebFluxSecurity;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -16,9 +20,12 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.security.web.server.header.ReferrerPolicyServerHttpHeadersWriter.ReferrerPolicy;
 import org.springframework.security.web.server.header.XFrameOptionsServerHttpHeadersWriter.Mode;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatcher;
+import org.springframework.util.StringUtils;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.reactive.CorsConfigurationSource;
 import org.springframework.web.cors.reactive.UrlBasedCorsConfigurationSource;
+import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.taskflow.support.security.ResourceServer;
 
@@ -27,7 +34,8 @@ import org.taskflow.support.security.ResourceServer;
  * auth-service's JWKS, fetched on first use so the gateway starts while auth-service is
  * down; issuer; audience; expiry: Boot's decoder, configured in application.yaml) and
  * relayed unchanged, because every service checks them again. Auth endpoints, discovery,
- * probes, the SPA and the API docs are public. Stateless: no session, no CSRF token (no
+ * probes, the SPA and the API docs are public, and so is the live stream when opened with a
+ * ticket (see {@link #isStreamWithTicket}). Stateless: no session, no CSRF token (no
  * cookie authenticates anything here).
  */
 @Configuration(proxyBeanMethods = false)
@@ -36,6 +44,8 @@ class EdgeSecurityConfiguration {
 
 	// a decoded token weighs a few KB: tens of MB at most
 	private static final int ACCEPTED_TOKENS_CACHED = 10_000;
+
+	private static final String STREAM_PATH = "/api/notifications/stream";
 
 	/**
 	 * TaskFlow's resource server (problem documents for 401 and 403, probes open), with
@@ -51,6 +61,8 @@ class EdgeSecurityConfiguration {
 				.denyAll()
 				.pathMatchers("/swagger-ui.html", "/swagger-ui/**", "/webjars/**")
 				.permitAll()
+				.matchers(EdgeSecurityConfiguration::isStreamWithTicket)
+				.permitAll()
 				.pathMatchers("/api/**")
 				.authenticated()
 				.anyExchange()
@@ -64,6 +76,21 @@ class EdgeSecurityConfiguration {
 				.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
 				.frameOptions((frames) -> frames.mode(Mode.DENY)))
 			.build();
+	}
+
+	/**
+	 * The live stream opened with a one-use ticket: a browser's {@code EventSource}
+	 * cannot send a bearer header, so the ticket in the query stands in for it, and
+	 * notification-service redeems it (an unknown, spent or expired ticket is its 401).
+	 * Only this path and only with a ticket; everything else under {@code /api} still
+	 * needs a bearer token here.
+	 */
+	static Mono<ServerWebExchangeMatcher.MatchResult> isStreamWithTicket(ServerWebExchange exchange) {
+		ServerHttpRequest request = exchange.getRequest();
+		boolean stream = HttpMethod.GET.equals(request.getMethod())
+				&& STREAM_PATH.equals(request.getPath().pathWithinApplication().value())
+				&& StringUtils.hasText(request.getQueryParams().getFirst("ticket"));
+		return stream ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
 	}
 
 	@Bean

@@ -1,0 +1,75 @@
+import { describe, expect, it, vi } from 'vitest'
+import { ApiClient } from '../../../lib/api-client'
+import { FakeAuthServer, FakeLocks, tab } from '../../../test/fake-auth'
+import { openLiveStream } from './live'
+
+class FakeEventSource extends EventTarget {
+  closed = false
+  constructor(readonly url: string) {
+    super()
+  }
+  close() {
+    this.closed = true
+  }
+  emit(type: string, data?: string) {
+    this.dispatchEvent(Object.assign(new Event(type), { data }))
+  }
+}
+
+async function api() {
+  const server = new FakeAuthServer()
+  server.signIn()
+  let tickets = 0
+  server.resource = (request) =>
+    new URL(request.url).pathname === '/api/notifications/stream-tickets' && request.method === 'POST'
+      ? Response.json({ ticket: `ticket-${++tickets}`, expiresInSeconds: 60 }, { status: 201 })
+      : Response.json({}, { status: 404 })
+  const session = tab(server, { locks: new FakeLocks(), hub: null })
+  await session.refresh()
+  return new ApiClient(session, server.fetch)
+}
+
+describe('openLiveStream', () => {
+  it('opens the stream with a fresh one-use ticket and hands over each notification', async () => {
+    const sources: FakeEventSource[] = []
+    const onNotification = vi.fn()
+    const close = openLiveStream(await api(), { onNotification, onReconnect: vi.fn() }, (url) => {
+      const source = new FakeEventSource(url)
+      sources.push(source)
+      return source as unknown as EventSource
+    })
+
+    await vi.waitFor(() => expect(sources).toHaveLength(1))
+    expect(sources[0]?.url).toBe('/api/notifications/stream?ticket=ticket-1')
+    sources[0]?.emit('notification', JSON.stringify({ id: 'n1', title: 'You were assigned “Ship it”' }))
+    expect(onNotification).toHaveBeenCalledWith({ id: 'n1', title: 'You were assigned “Ship it”' })
+
+    close()
+    expect(sources[0]?.closed).toBe(true)
+  })
+
+  it('comes back after a dropped stream with a new ticket, never the spent one', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true })
+    try {
+      const sources: FakeEventSource[] = []
+      const onReconnect = vi.fn()
+      const close = openLiveStream(await api(), { onNotification: vi.fn(), onReconnect }, (url) => {
+        const source = new FakeEventSource(url)
+        sources.push(source)
+        return source as unknown as EventSource
+      })
+      await vi.waitFor(() => expect(sources).toHaveLength(1))
+
+      sources[0]?.emit('error')
+      expect(sources[0]?.closed).toBe(true)
+      await vi.advanceTimersByTimeAsync(2_500)
+      await vi.waitFor(() => expect(sources).toHaveLength(2))
+      expect(sources[1]?.url).toBe('/api/notifications/stream?ticket=ticket-2')
+      sources[1]?.emit('open')
+      expect(onReconnect).toHaveBeenCalledOnce()
+      close()
+    } finally {
+      vi.useRealTimers()
+    }
+  })
+})

@@ -1,0 +1,81 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { useEffect } from 'react'
+import { useToast } from '../../../components/Toasts'
+import type { ApiClient } from '../../../lib/api-client'
+import { useApi } from '../../../lib/app-context'
+import type { AppNotification } from '../../../lib/api/types'
+import { notificationKeys } from './notifications'
+
+const MAX_BACKOFF_MS = 30_000
+
+export interface LiveHandlers {
+  onNotification: (notification: AppNotification) => void
+  onReconnect: () => void
+}
+
+/**
+ * Keeps a live stream open: EventSource cannot send the bearer token, so each connection is opened with a fresh
+ * one-use ticket from POST /api/notifications/stream-tickets. A dropped stream is reopened with a new ticket after a
+ * growing pause; what was missed meanwhile is fetched again by the caller (onReconnect).
+ */
+export function openLiveStream(api: ApiClient, handlers: LiveHandlers, createSource = (url: string) => new EventSource(url)): () => void {
+  let source: EventSource | null = null
+  let timer: ReturnType<typeof setTimeout> | undefined
+  let failures = 0
+  let closed = false
+
+  const connect = async () => {
+    if (closed) return
+    try {
+      const { data } = await api.request<{ ticket: string }>('/api/notifications/stream-tickets', { method: 'POST' })
+      if (closed) return
+      source = createSource(`/api/notifications/stream?ticket=${encodeURIComponent(data.ticket)}`)
+      source.addEventListener('open', () => {
+        if (failures > 0) handlers.onReconnect()
+        failures = 0
+      })
+      source.addEventListener('notification', (event) => {
+        handlers.onNotification(JSON.parse((event as MessageEvent<string>).data) as AppNotification)
+      })
+      source.addEventListener('error', () => {
+        // the browser's own retry would reuse the spent ticket: close and come back with a new one
+        source?.close()
+        retry()
+      })
+    } catch {
+      retry()
+    }
+  }
+  const retry = () => {
+    if (closed) return
+    failures++
+    timer = setTimeout(connect, Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.min(failures, 5)))
+  }
+
+  void connect()
+  return () => {
+    closed = true
+    clearTimeout(timer)
+    source?.close()
+  }
+}
+
+/** The live stream for the signed-in frame: new notifications refresh the bell and the list and show a toast. */
+export function useLiveNotifications(): void {
+  const api = useApi()
+  const queryClient = useQueryClient()
+  const toast = useToast()
+  useEffect(
+    () =>
+      openLiveStream(api, {
+        onNotification: (notification) => {
+          void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
+          // a notification about a task means the task changed: lists and details refetch
+          if (notification.taskId) void queryClient.invalidateQueries({ queryKey: ['tasks'] })
+          toast(notification.title)
+        },
+        onReconnect: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
+      }),
+    [api, queryClient, toast],
+  )
+}

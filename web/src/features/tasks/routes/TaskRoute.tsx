@@ -1,0 +1,94 @@
+import { useState } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
+import { ConfirmDialog } from '../../../components/ConfirmDialog'
+import { ErrorState, Loading } from '../../../components/States'
+import { useToast } from '../../../components/Toasts'
+import type { Task, TaskRequest } from '../../../lib/api/types'
+import { formatDateTime } from '../../../lib/format'
+import { messageOf } from '../../../lib/problem'
+import { TaskConflict, useDeleteTask, usePatchTask, useTask } from '../api/tasks'
+import { ConflictNotice } from '../components/ConflictNotice'
+import { TaskForm } from '../components/TaskForm'
+
+export default function TaskRoute() {
+  const { id = '' } = useParams()
+  const task = useTask(id)
+  const patch = usePatchTask()
+  const remove = useDeleteTask()
+  const navigate = useNavigate()
+  const toast = useToast()
+  const [conflict, setConflict] = useState<{ current: Task; request: TaskRequest } | null>(null)
+  const [confirmDelete, setConfirmDelete] = useState(false)
+  const [formKey, setFormKey] = useState(0)
+
+  if (task.isPending) return <Loading label="Loading the task…" />
+  if (task.isError) return <ErrorState error={task.error} onRetry={() => void task.refetch()} />
+  const current = task.data
+
+  const save = async (base: Task, request: TaskRequest) => {
+    try {
+      // a merge patch leaves out what it does not change: a field emptied in the form must be sent as null
+      const cleared = { description: request.description ?? null, dueDate: request.dueDate ?? null }
+      await patch.mutateAsync({ task: base, patch: { ...request, ...cleared } as Partial<TaskRequest> })
+      setConflict(null)
+      toast('Saved')
+    } catch (error) {
+      if (error instanceof TaskConflict) {
+        setConflict({ current: error.current, request })
+        return
+      }
+      throw error
+    }
+  }
+
+  return (
+    <section aria-labelledby="task-title" className="narrow">
+      <p>
+        <Link to="/tasks">← Tasks</Link>
+      </p>
+      <div className="page-header">
+        <h1 id="task-title">Edit task</h1>
+        <button type="button" className="button button-danger" onClick={() => setConfirmDelete(true)}>
+          Move to trash
+        </button>
+      </div>
+      <p className="meta">
+        Created {formatDateTime(current.createdAt)} · updated {formatDateTime(current.updatedAt)} · version {current.version}
+      </p>
+      {conflict && (
+        <ConflictNotice
+          current={conflict.current}
+          busy={patch.isPending}
+          onDiscard={() => {
+            setConflict(null)
+            setFormKey((k) => k + 1)
+          }}
+          onOverwrite={() => void save(conflict.current, conflict.request).catch((error: unknown) => toast(`Not saved: ${messageOf(error)}`))}
+        />
+      )}
+      <TaskForm key={formKey} initial={current} submitLabel="Save changes" onSubmit={(request) => save(current, request)} />
+      <ConfirmDialog
+        open={confirmDelete}
+        title="Move this task to the trash?"
+        confirmLabel="Move to trash"
+        danger
+        busy={remove.isPending}
+        onCancel={() => setConfirmDelete(false)}
+        onConfirm={() =>
+          remove.mutate(current, {
+            onSuccess: () => {
+              toast(`“${current.title}” moved to the trash`)
+              navigate('/tasks')
+            },
+            onError: (error) => {
+              setConfirmDelete(false)
+              toast(error instanceof TaskConflict ? 'The task was changed elsewhere; check it and try again.' : `Not deleted: ${messageOf(error)}`)
+            },
+          })
+        }
+      >
+        <p>“{current.title}” can be restored from the trash.</p>
+      </ConfirmDialog>
+    </section>
+  )
+}
