@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import org.taskflow.testsupport.MonitoredMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

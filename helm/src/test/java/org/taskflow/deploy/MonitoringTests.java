@@ -12,6 +12,8 @@ import tools.jackson.databind.JsonNode;
 
 import org.taskflow.deploy.Chart.Manifests;
 
+import org.taskflow.testsupport.MonitoredMetrics;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

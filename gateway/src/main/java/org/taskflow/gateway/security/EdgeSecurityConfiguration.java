@@ -34,8 +34,8 @@ import org.taskflow.support.security.ResourceServer;
  * auth-service's JWKS, fetched on first use so the gateway starts while auth-service is
  * down; issuer; audience; expiry: Boot's decoder, configured in application.yaml) and
  * relayed unchanged, because every service checks them again. Auth endpoints, discovery,
- * probes, the SPA and the API docs are public, and so is the live stream when opened with a
- * ticket (see {@link #isStreamWithTicket}). Stateless: no session, no CSRF token (no
+ * probes, the SPA and the API docs are public, and so is the live stream when opened with
+ * a ticket (see {@link #isStreamWithTicket}). Stateless: no session, no CSRF token (no
  * cookie authenticates anything here).
  */
 @Configuration(proxyBeanMethods = false)

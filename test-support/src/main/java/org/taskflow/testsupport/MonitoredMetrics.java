@@ -1,4 +1,4 @@
-package org.taskflow.deploy;
+package org.taskflow.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,6 +13,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -29,8 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Prometheus text format and one in OpenMetrics name counters differently, and a timer's
  * {@code _count} and {@code _sum} come together. The one thing that would hide is a
  * missing histogram ({@code _bucket} series exist only where percentile histograms are
- * turned on), so {@link #missingFrom} checks those series by their full name. Public,
- * unlike the rest of this package, so that a system test elsewhere can call it.
+ * turned on), so {@link #missingFrom} checks those series by their full name.
  */
 public final class MonitoredMetrics {
 
@@ -125,13 +127,13 @@ public final class MonitoredMetrics {
 	 */
 	static Set<String> samples(Path chart) {
 		Set<String> names = new TreeSet<>();
-		dashboardFiles(chart).forEach((file) -> names.addAll(inDashboard(Chart.read(file))));
-		names.addAll(inRules(Chart.read(chart.resolve("alerts/taskflow.rules.yaml"))));
+		dashboardFiles(chart).forEach((file) -> names.addAll(inDashboard(read(file))));
+		names.addAll(inRules(read(chart.resolve("alerts/taskflow.rules.yaml"))));
 		names.removeAll(WRITTEN_BY_PROMETHEUS);
 		return names;
 	}
 
-	static List<Path> dashboardFiles(Path chart) {
+	public static List<Path> dashboardFiles(Path chart) {
 		try (Stream<Path> files = Files.list(chart.resolve("dashboards"))) {
 			return files.filter((file) -> file.toString().endsWith(".json")).sorted().toList();
 		}
@@ -141,7 +143,7 @@ public final class MonitoredMetrics {
 	}
 
 	/** A dashboard, parsed strictly: duplicate keys and trailing content are errors. */
-	static JsonNode parseDashboard(String json) {
+	public static JsonNode parseDashboard(String json) {
 		return JSON.readTree(json);
 	}
 
@@ -164,14 +166,25 @@ public final class MonitoredMetrics {
 	}
 
 	/** Metric names in the {@code expr} of every rule of a Prometheus rule file. */
+	@SuppressWarnings("unchecked")
 	static Set<String> inRules(String yaml) {
 		Set<String> names = new TreeSet<>();
-		for (Map<String, Object> group : Yaml.mapsAt(Yaml.load(yaml), "groups")) {
-			for (Map<String, Object> rule : Yaml.mapsAt(group, "rules")) {
-				names.addAll(inPromQl(Yaml.string(rule, "expr")));
+		Map<String, Object> file = new Yaml(new SafeConstructor(new LoaderOptions())).load(yaml);
+		for (Map<String, Object> group : (List<Map<String, Object>>) file.get("groups")) {
+			for (Map<String, Object> rule : (List<Map<String, Object>>) group.get("rules")) {
+				names.addAll(inPromQl((String) rule.get("expr")));
 			}
 		}
 		return names;
+	}
+
+	private static String read(Path file) {
+		try {
+			return Files.readString(file);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	/**

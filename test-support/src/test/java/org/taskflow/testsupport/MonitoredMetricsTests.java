@@ -1,5 +1,6 @@
-package org.taskflow.deploy;
+package org.taskflow.testsupport;
 
+import java.nio.file.Path;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
@@ -8,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link MonitoredMetrics} finds the metrics in our queries, and nothing else. */
 class MonitoredMetricsTests {
+
+	/** The chart beside this module, whose dashboards and rules are read. */
+	private static final Path CHART = Path.of("..", "helm");
 
 	@Test
 	void findsMetricsButNotFunctionsLabelsStringsRangesOrGrafanaVariables() {
@@ -51,29 +55,28 @@ class MonitoredMetricsTests {
 
 	@Test
 	void listsWhatTheChartsDashboardsAndRulesRead() {
-		assertThat(MonitoredMetrics.names(Chart.DIRECTORY))
+		assertThat(MonitoredMetrics.names(CHART))
 			.contains("http_server_requests_seconds", "spring_cloud_gateway_requests_seconds",
 					"taskflow_gateway_ratelimit_fallback", "resilience4j_circuitbreaker_state",
 					"kafka_consumer_fetch_manager_records_lag_max", "jvm_gc_pause_seconds_max", "process_cpu_usage")
 			.as("Prometheus writes up itself")
 			.doesNotContain("up")
 			.allSatisfy((name) -> assertThat(name).matches("[a-z_:][a-z0-9_:]*"));
-		assertThat(MonitoredMetrics.histograms(Chart.DIRECTORY))
-			.containsExactlyInAnyOrder("http_server_requests_seconds", "spring_cloud_gateway_requests_seconds");
+		assertThat(MonitoredMetrics.histograms(CHART)).containsExactlyInAnyOrder("http_server_requests_seconds",
+				"spring_cloud_gateway_requests_seconds");
 	}
 
 	@Test
 	void reportsMissingFamiliesAndHistogramsWithoutBuckets() {
-		List<String> scrape = MonitoredMetrics.samples(Chart.DIRECTORY)
+		List<String> scrape = MonitoredMetrics.samples(CHART)
 			.stream()
 			.filter((name) -> !name.equals("lettuce_seconds_max"))
 			.filter((name) -> !name.equals("spring_cloud_gateway_requests_seconds_bucket"))
 			.map((name) -> name.replace("http_server_requests_seconds_bucket", "http_server_requests_seconds_count"))
 			.toList();
-		assertThat(MonitoredMetrics.missingFrom(Chart.DIRECTORY, scrape)).containsExactly(
-				"http_server_requests_seconds_bucket", "lettuce_seconds_max",
-				"spring_cloud_gateway_requests_seconds_bucket");
-		assertThat(MonitoredMetrics.missingFrom(Chart.DIRECTORY, MonitoredMetrics.samples(Chart.DIRECTORY))).isEmpty();
+		assertThat(MonitoredMetrics.missingFrom(CHART, scrape)).containsExactly("http_server_requests_seconds_bucket",
+				"lettuce_seconds_max", "spring_cloud_gateway_requests_seconds_bucket");
+		assertThat(MonitoredMetrics.missingFrom(CHART, MonitoredMetrics.samples(CHART))).isEmpty();
 	}
 
 }
