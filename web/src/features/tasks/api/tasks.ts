@@ -139,7 +139,7 @@ export function useCreateTask() {
   const api = useApi()
   const queryClient = useQueryClient()
   return useMutation({
-    // one key per attempt: a retry after a lost answer does not create the task twice
+    // one key per submission: should the request reach task-service twice (a replay on the way), it creates one task
     mutationFn: async (request: TaskRequest) =>
       (await api.request<Task>('/api/tasks', { method: 'POST', body: request, headers: { 'Idempotency-Key': crypto.randomUUID() } })).data,
     onSuccess: (task) => {

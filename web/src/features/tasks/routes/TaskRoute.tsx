@@ -9,6 +9,8 @@ import { messageOf } from '../../../lib/problem'
 import { TaskConflict, useDeleteTask, usePatchTask, useTask } from '../api/tasks'
 import { ConflictNotice } from '../components/ConflictNotice'
 import { TaskForm } from '../components/TaskForm'
+import { changes } from '../components/changes'
+
 
 export default function TaskRoute() {
   const { id = '' } = useParams()
@@ -17,7 +19,7 @@ export default function TaskRoute() {
   const remove = useDeleteTask()
   const navigate = useNavigate()
   const toast = useToast()
-  const [conflict, setConflict] = useState<{ current: Task; request: TaskRequest } | null>(null)
+  const [conflict, setConflict] = useState<{ current: Task; changed: Partial<TaskRequest> } | null>(null)
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [formKey, setFormKey] = useState(0)
 
@@ -25,16 +27,16 @@ export default function TaskRoute() {
   if (task.isError) return <ErrorState error={task.error} onRetry={() => void task.refetch()} />
   const current = task.data
 
-  const save = async (base: Task, request: TaskRequest) => {
+  // the changes are taken against the version the person edited, and the same changes are what a save over a
+  // conflict sends on top of the newer version
+  const save = async (base: Task, changed: Partial<TaskRequest>) => {
     try {
-      // a merge patch leaves out what it does not change: a field emptied in the form must be sent as null
-      const cleared = { description: request.description ?? null, dueDate: request.dueDate ?? null }
-      await patch.mutateAsync({ task: base, patch: { ...request, ...cleared } as Partial<TaskRequest> })
+      await patch.mutateAsync({ task: base, patch: changed })
       setConflict(null)
       toast('Saved')
     } catch (error) {
       if (error instanceof TaskConflict) {
-        setConflict({ current: error.current, request })
+        setConflict({ current: error.current, changed })
         return
       }
       throw error
@@ -63,10 +65,10 @@ export default function TaskRoute() {
             setConflict(null)
             setFormKey((k) => k + 1)
           }}
-          onOverwrite={() => void save(conflict.current, conflict.request).catch((error: unknown) => toast(`Not saved: ${messageOf(error)}`))}
+          onOverwrite={() => void save(conflict.current, conflict.changed).catch((error: unknown) => toast(`Not saved: ${messageOf(error)}`))}
         />
       )}
-      <TaskForm key={formKey} initial={current} submitLabel="Save changes" onSubmit={(request) => save(current, request)} />
+      <TaskForm key={formKey} initial={current} submitLabel="Save changes" onSubmit={(request) => save(current, changes(current, request))} />
       <ConfirmDialog
         open={confirmDelete}
         title="Move this task to the trash?"
