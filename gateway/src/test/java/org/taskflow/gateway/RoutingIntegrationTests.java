@@ -114,7 +114,7 @@ class RoutingIntegrationTests extends GatewayIntegrationTest {
 			.expectBody(String.class)
 			.value((config) -> assertThat(config.replace("\\/", "/")).contains("\"url\":\"/v3/api-docs/auth\"",
 					"\"url\":\"/v3/api-docs/user\"", "\"url\":\"/v3/api-docs/task\"",
-					"\"url\":\"/v3/api-docs/notification\""));
+					"\"url\":\"/v3/api-docs/notification\"", "\"urls.primaryName\":\"task\""));
 		client().get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
 	}
 
