@@ -58,6 +58,20 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 		login(randomAddress(), "198.51.100.9").expectStatus().isOk();
 	}
 
+	@Test
+	void countsARefreshAsAnOrdinaryAnonymousCallNotACredentialAttempt() {
+		WebTestClient sameClient = client();
+		for (int i = 0; i < 5; i++) {
+			sameClient.post()
+				.uri("/api/auth/refresh")
+				.exchange()
+				.expectStatus()
+				.isOk()
+				.expectHeader()
+				.valueEquals("X-RateLimit-Limit", "5");
+		}
+	}
+
 	private WebTestClient.ResponseSpec login(String trustedHop, String spoofed) {
 		return WebTestClient.bindToServer()
 			.baseUrl(baseUrl())
