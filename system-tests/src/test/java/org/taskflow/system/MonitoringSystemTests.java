@@ -39,6 +39,9 @@ class MonitoringSystemTests {
 		Gateway gateway = suite.gateway();
 		Person ada = gateway.signUp("Ada");
 		Person bob = gateway.signUp("Bob");
+		// user-service makes Bob's profile from auth-service's event; only then can he be
+		// assigned
+		await().atMost(Duration.ofSeconds(60)).until(() -> gateway.get("/api/users/me", bob).status() == 200);
 		// task-service asks user-service about the assignee (its breaker), publishes to
 		// Kafka, and
 		// notification-service consumes it; the gateway routes and times all of it
