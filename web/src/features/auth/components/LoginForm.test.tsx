@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../lib/problem'
@@ -11,8 +11,9 @@ describe('LoginForm', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Log in' }))
 
+    // the resolver validates asynchronously: wait for its verdict before looking at the fields
+    await waitFor(() => expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true'))
     expect(onLogin).not.toHaveBeenCalled()
-    expect(screen.getByLabelText('Email')).toHaveAttribute('aria-invalid', 'true')
     expect(screen.getByLabelText('Email')).toHaveAccessibleDescription('Enter your email address')
     expect(screen.getByLabelText('Password')).toHaveAccessibleDescription('Enter your password')
   })

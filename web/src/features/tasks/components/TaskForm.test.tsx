@@ -1,4 +1,4 @@
-import { render, screen } from '@testing-library/react'
+import { render, screen, waitFor } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import { ApiError } from '../../../lib/problem'
@@ -30,9 +30,10 @@ describe('TaskForm', () => {
     await userEvent.type(screen.getByLabelText('Tags'), '#nope')
     await userEvent.click(screen.getByRole('button', { name: 'Create task' }))
 
+    // the resolver validates asynchronously: wait for its verdict before looking at the fields
+    await waitFor(() => expect(screen.getByLabelText('Tags')).toHaveAttribute('aria-invalid', 'true'))
     expect(onSubmit).not.toHaveBeenCalled()
     expect(screen.getByLabelText('Title')).toHaveAccessibleDescription('Give the task a title')
-    expect(screen.getByLabelText('Tags')).toHaveAttribute('aria-invalid', 'true')
   })
 
   it('shows a field error from the server beside its field', async () => {
