@@ -17,7 +17,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -51,6 +54,9 @@ public class OtelSmoke {
 	static final Duration READY_TIMEOUT = Duration.ofMinutes(2);
 
 	static final Duration SPAN_TIMEOUT = Duration.ofSeconds(30);
+
+	/** The instrumentation scope of the agent's Micrometer bridge. */
+	static final String MICROMETER_SCOPE = "io.opentelemetry.micrometer-1.5";
 
 	private final List<AutoCloseable> started = new ArrayList<>();
 
@@ -102,6 +108,10 @@ public class OtelSmoke {
 		Map<String, String> environment = new LinkedHashMap<>(agent.environment(SERVICE));
 		environment.put("LOGGING_STRUCTURED_FORMAT_CONSOLE", "ecs");
 		environment.put("OTEL_BSP_SCHEDULE_DELAY", "200");
+		// as the chart and compose run it: metrics over OTLP too, Micrometer's meters bridged
+		environment.put("OTEL_METRICS_EXPORTER", "otlp");
+		environment.put("OTEL_INSTRUMENTATION_MICROMETER_ENABLED", "true");
+		environment.put("OTEL_METRIC_EXPORT_INTERVAL", "1000");
 		List<String> jvmOptions = new ArrayList<>(List.of("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
 		jvmOptions.addAll(agent.jvmOptions(home, SERVICE));
 		int port = Loopback.freePort();
@@ -172,9 +182,18 @@ public class OtelSmoke {
 			return fail("no text log line with " + correlation + " in " + textLog);
 		}
 		say("Text log line (as in ./run-local --otel) with the same trace id:%n  %s", textLine.get());
+		// Spring Boot's own timer of the sign-up, which only the Micrometer bridge exports
+		if (!receiver.awaitMetric(MICROMETER_SCOPE, "http.server.requests", Duration.ofSeconds(15))) {
+			return fail("no Micrometer meter 'http.server.requests' over OTLP within 15 s; metrics received: "
+					+ receiver.metrics());
+		}
+		say("Micrometer bridge: %d meters exported by scope %s, e.g. http.server.requests", receiver.metrics()
+			.stream()
+			.filter((metric) -> metric.startsWith(MICROMETER_SCOPE + "/"))
+			.count(), MICROMETER_SCOPE);
 		say("PASS: span '%s' from service %s arrived over OTLP/HTTP (%d export requests, %d spans); "
-				+ "JSON and text log lines carry its trace id %s", request.name(), request.service(),
-				receiver.requests(), receiver.spans().size(), request.traceId());
+				+ "JSON and text log lines carry its trace id %s; Micrometer's meters arrive as OTLP metrics",
+				request.name(), request.service(), receiver.requests(), receiver.spans().size(), request.traceId());
 		return true;
 	}
 
@@ -267,8 +286,8 @@ public class OtelSmoke {
 
 	/**
 	 * Accepts OTLP/HTTP exports (protobuf, what the agent sends by default) on a free
-	 * loopback port and keeps the spans it finds; metrics and logs are acknowledged and
-	 * dropped.
+	 * loopback port and keeps the spans and the names of the metrics it finds; logs are
+	 * acknowledged and dropped.
 	 */
 	static final class OtlpReceiver implements AutoCloseable {
 
@@ -278,6 +297,9 @@ public class OtelSmoke {
 
 		private final AtomicInteger requests = new AtomicInteger();
 
+		/** {@code <scope>/<metric name>} of every metric received. */
+		private final Set<String> metrics = ConcurrentHashMap.newKeySet();
+
 		private OtlpReceiver(HttpServer server) {
 			this.server = server;
 		}
@@ -286,7 +308,7 @@ public class OtelSmoke {
 			HttpServer server = HttpServer.create(new InetSocketAddress(Loopback.HOST, 0), 0);
 			OtlpReceiver receiver = new OtlpReceiver(server);
 			server.createContext("/v1/traces", receiver::traces);
-			server.createContext("/v1/metrics", OtlpReceiver::acknowledge);
+			server.createContext("/v1/metrics", receiver::metrics);
 			server.createContext("/v1/logs", OtlpReceiver::acknowledge);
 			server.start();
 			return receiver;
@@ -327,6 +349,38 @@ public class OtelSmoke {
 					return;
 				}
 				this.spans.addAll(decodeTraces(body));
+				respond(exchange);
+			}
+		}
+
+		Set<String> metrics() {
+			return new TreeSet<>(this.metrics);
+		}
+
+		boolean awaitMetric(String scope, String name, Duration timeout) throws InterruptedException {
+			long deadline = System.nanoTime() + timeout.toNanos();
+			do {
+				if (this.metrics.contains(scope + "/" + name)) {
+					return true;
+				}
+				Thread.sleep(100);
+			}
+			while (System.nanoTime() < deadline);
+			return false;
+		}
+
+		/**
+		 * ExportMetricsServiceRequest (metrics/v1/metrics.proto): resource_metrics = 1 {
+		 * scope_metrics = 2 { scope = 1 { name = 1 }, metrics = 2 { name = 1 } } }.
+		 */
+		private void metrics(HttpExchange exchange) throws IOException {
+			try (exchange) {
+				for (Protobuf resourceMetrics : new Protobuf(body(exchange)).messages(1)) {
+					for (Protobuf scopeMetrics : resourceMetrics.messages(2)) {
+						String scope = scopeMetrics.messages(1).stream().map((s) -> s.string(1)).findFirst().orElse("?");
+						scopeMetrics.messages(2).forEach((metric) -> this.metrics.add(scope + "/" + metric.string(1)));
+					}
+				}
 				respond(exchange);
 			}
 		}

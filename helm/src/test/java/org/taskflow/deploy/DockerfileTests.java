@@ -77,6 +77,13 @@ class DockerfileTests {
 	}
 
 	@Test
+	void bridgesMicrometersMetersToOpenTelemetryWhereTheAgentIsOn() {
+		// what telemetry/otel-smoke checks end to end: Spring Boot's meters leave over OTLP
+		// beside the traces, not only on /actuator/prometheus
+		assertThat(this.dockerfile).contains("OTEL_INSTRUMENTATION_MICROMETER_ENABLED=true");
+	}
+
+	@Test
 	void checksHealthWithoutCurl() {
 		assertThat(this.instructions).anyMatch((line) -> line.startsWith("HEALTHCHECK ")
 				&& line.endsWith("CMD [\"bash\", \"/opt/taskflow/healthcheck.sh\"]"));
