@@ -38,10 +38,17 @@ final class Gateway {
 		Response signup = send("POST", "/api/auth/signup", null,
 				Map.of("email", email, "password", PASSWORD, "displayName", name));
 		assertThat(signup.status()).as(signup.text()).isEqualTo(201);
+		return logIn(email, PASSWORD);
+	}
+
+	/** Logs in someone who has an account. */
+	Person logIn(String email, String password) {
 		Response login = send("POST", "/api/auth/login", null,
-				Map.of("email", email, "password", PASSWORD, "tokenDelivery", "body"));
+				Map.of("email", email, "password", password, "tokenDelivery", "body"));
 		assertThat(login.status()).as(login.text()).isEqualTo(200);
-		return new Person(signup.json().get("id").asString(), email, name, login.json().get("accessToken").asString());
+		String token = login.json().get("accessToken").asString();
+		JsonNode account = send("GET", "/api/auth/me", new Person("", email, "", token), null).json();
+		return new Person(account.get("id").asString(), email, account.get("displayName").asString(), token);
 	}
 
 	Response get(String path, Person caller) {
