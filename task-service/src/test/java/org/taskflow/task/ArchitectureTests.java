@@ -3,6 +3,7 @@ package org.taskflow.task;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.junit.ArchTests;
 import com.tngtech.archunit.lang.ArchRule;
 
 import org.taskflow.testsupport.ReactiveArchitecture;
@@ -13,13 +14,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 class ArchitectureTests {
 
 	@ArchTest
-	static final ArchRule neverBlocksAnEventLoop = ReactiveArchitecture.NEVER_BLOCKS_AN_EVENT_LOOP;
-
-	@ArchTest
-	static final ArchRule noFieldInjection = ReactiveArchitecture.NO_FIELD_INJECTION;
-
-	@ArchTest
-	static final ArchRule noPackageCycles = ReactiveArchitecture.NO_PACKAGE_CYCLES;
+	static final ArchTests reactiveService = ArchTests.in(ReactiveArchitecture.class);
 
 	/**
 	 * The task rules say no with domain exceptions; only the web side (TaskProblems, the

@@ -2,25 +2,26 @@ package org.taskflow.testsupport;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.GeneralCodingRules.NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 /**
- * The structural rules of every reactive service. Use from a service's
- * {@code ArchitectureTests}:
+ * The structural rules of every reactive service (the gateway and the three WebFlux
+ * services). A service's {@code ArchitectureTests} runs them all, beside rules of its
+ * own:
  *
- * <pre>{@code
+ * <pre>
  * &#64;AnalyzeClasses(packages = "org.taskflow.task", importOptions = ImportOption.DoNotIncludeTests.class)
  * class ArchitectureTests {
- * 	
-
-&#64;ArchTest
- * 	static final ArchRule neverBlocks = ReactiveArchitecture.NEVER_BLOCKS_AN_EVENT_LOOP;
- * 	...
+ *
+ *     &#64;ArchTest
+ *     static final ArchTests reactiveService = ArchTests.in(ReactiveArchitecture.class);
+ *
  * }
- * }</pre>
+ * </pre>
  */
 public final class ReactiveArchitecture {
 
@@ -29,6 +30,7 @@ public final class ReactiveArchitecture {
 	 * on its consumer's own thread, and waiting there keeps a partition's records in
 	 * order.
 	 */
+	@ArchTest
 	public static final ArchRule NEVER_BLOCKS_AN_EVENT_LOOP = noClasses().should()
 		.callMethodWhere(DescribedPredicate.describe("block*() of Mono or Flux outside a @KafkaListener method",
 				(JavaMethodCall call) -> call.getTarget().getName().startsWith("block")
@@ -37,12 +39,14 @@ public final class ReactiveArchitecture {
 						&& !call.getOrigin().isAnnotatedWith("org.springframework.kafka.annotation.KafkaListener")))
 		.because("a blocked event-loop thread stalls every connection it serves");
 
+	@ArchTest
 	public static final ArchRule NO_FIELD_INJECTION = NO_CLASSES_SHOULD_USE_FIELD_INJECTION;
 
 	/**
 	 * Feature packages ({@code org.taskflow.<service>.<feature>}) do not depend in a
 	 * cycle.
 	 */
+	@ArchTest
 	public static final ArchRule NO_PACKAGE_CYCLES = slices().matching("org.taskflow.*.(*)..")
 		.should()
 		.beFreeOfCycles();
