@@ -78,7 +78,7 @@ class DockerfileTests {
 
 	@Test
 	void bridgesMicrometersMetersToOpenTelemetryWhereTheAgentIsOn() {
-		// what telemetry/otel-smoke checks end to end: Spring Boot's meters leave over OTLP
+		// telemetry/otel-smoke checks it end to end: Boot's meters leave over OTLP
 		// beside the traces, not only on /actuator/prometheus
 		assertThat(this.dockerfile).contains("OTEL_INSTRUMENTATION_MICROMETER_ENABLED=true");
 	}
