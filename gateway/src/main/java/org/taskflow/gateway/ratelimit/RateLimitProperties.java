@@ -18,7 +18,8 @@ import org.springframework.validation.annotation.Validated;
  * @param authenticated requests per window for one user ({@code sub})
  * @param anonymous requests per window for one client address without a token
  * @param credentials requests per window for one client address on
- * {@code credentialPaths} (login, signup, refresh: the guessing targets)
+ * {@code credentialPaths} (login, sign-up and the OAuth2 token endpoint: the guessing
+ * targets)
  * @param credentialPaths path patterns under the strict budget
  * @param redisTimeout how long a Redis round trip may take before the local fallback
  * counts instead

@@ -11,6 +11,11 @@ import org.springframework.validation.annotation.Validated;
  * Base URLs of the services behind the gateway (docs/contracts.md). The routes in
  * {@code application.yaml} use them; binding them here makes a missing or malformed one
  * fail at startup instead of at the first request.
+ *
+ * @param auth auth-service's base URL
+ * @param user user-service's base URL
+ * @param task task-service's base URL
+ * @param notification notification-service's base URL
  */
 @ConfigurationProperties("taskflow.services")
 @Validated

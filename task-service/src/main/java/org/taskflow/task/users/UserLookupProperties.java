@@ -30,7 +30,11 @@ public record UserLookupProperties(@DefaultValue("2s") @NotNull Duration timeout
 		@DefaultValue("50") @Min(1) @Max(100) float failureRateThreshold, @DefaultValue("5") @Min(1) int minimumCalls,
 		@DefaultValue("10s") @NotNull Duration openFor) {
 
-	/** user-service's base URL ({@code taskflow.services.user}). */
+	/**
+	 * Where the services task-service calls answer.
+	 *
+	 * @param user user-service's base URL
+	 */
 	@ConfigurationProperties("taskflow.services")
 	@Validated
 	public record Services(@DefaultValue("http://localhost:8081") @NotNull URI user) {
