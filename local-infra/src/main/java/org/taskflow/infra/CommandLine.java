@@ -11,12 +11,12 @@ import org.taskflow.infra.LocalStack.Service;
  * {@code [home] [--otel[=endpoint]] [--free-ports] [--work-dir=
  *
 <dir>
- * ] [--ready-file=<file>] [--set=<service>:<property>=<value>]...}.
+ * ] [--ready-file=<file>] [--set=<service>:<property>=<value>]... [--replicas=<service>:<n>]...}.
  */
 record CommandLine(LocalStack.Builder builder, Path readyFile) {
 
 	static final String USAGE = "usage: local-infra.jar [home] [--otel[=endpoint]] [--free-ports] [--work-dir=<dir>]"
-			+ " [--ready-file=<file>] [--set=<service>:<property>=<value>]...";
+			+ " [--ready-file=<file>] [--set=<service>:<property>=<value>]... [--replicas=<service>:<n>]...";
 
 	static CommandLine parse(String... args) {
 		Path home = Path.of(".");
@@ -25,6 +25,7 @@ record CommandLine(LocalStack.Builder builder, Path readyFile) {
 		Path workDir = null;
 		Path readyFile = null;
 		List<String> settings = new ArrayList<>();
+		List<String> replicas = new ArrayList<>();
 		for (String arg : args) {
 			if (arg.startsWith("--otel")) {
 				telemetry = OpenTelemetryAgent.fromOption(arg);
@@ -40,6 +41,9 @@ record CommandLine(LocalStack.Builder builder, Path readyFile) {
 			}
 			else if (arg.startsWith("--set=")) {
 				settings.add(value(arg));
+			}
+			else if (arg.startsWith("--replicas=")) {
+				replicas.add(value(arg));
 			}
 			else if (arg.startsWith("-")) {
 				throw new IllegalArgumentException("unknown option " + arg + "; " + USAGE);
@@ -71,6 +75,14 @@ record CommandLine(LocalStack.Builder builder, Path readyFile) {
 			}
 			builder.property(Service.named(setting.substring(0, colon)), setting.substring(colon + 1, equals),
 					setting.substring(equals + 1));
+		}
+		for (String replica : replicas) {
+			int colon = replica.indexOf(':');
+			if (colon < 1 || !replica.substring(colon + 1).matches("[1-9]")) {
+				throw new IllegalArgumentException("--replicas wants <service>:<n> (n from 1 to 9), not " + replica);
+			}
+			builder.replicas(Service.named(replica.substring(0, colon)),
+					Integer.parseInt(replica.substring(colon + 1)));
 		}
 		return new CommandLine(builder, readyFile);
 	}

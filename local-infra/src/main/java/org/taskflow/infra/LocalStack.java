@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
 /**
@@ -36,13 +37,19 @@ import java.util.stream.Stream;
  * service gets its addresses as command-line properties ({@link ServiceArguments}).
  *
  * <p>
+ * A service can run as several replicas ({@link Builder#replicas}), as the chart runs
+ * them: each its own JVM on a port of its own, on the same MongoDB, Kafka and Redis. The
+ * gateway and the other services call the first replica (in Kubernetes the Service
+ * spreads the calls); {@link #serviceUrl(Service, int)} reaches each one directly.
+ *
+ * <p>
  * Command line:
  * {@code java -jar local-infra.jar [home] [--otel[=endpoint]] [--free-ports] [--work-dir=
  *
 <dir>
- * ] [--ready-file=<file>] [--set=<service>:<property>=<value>]...}. With
- * {@code --ready-file}, the addresses are written there as JSON once every service is
- * ready; SIGTERM (or Ctrl-C) stops everything.
+ * ] [--ready-file=<file>] [--set=<service>:<property>=<value>]... [--replicas=<service>:<n>]...}.
+ * With {@code --ready-file}, the addresses are written there as JSON once every service
+ * is ready; SIGTERM (or Ctrl-C) stops everything.
  */
 public final class LocalStack implements AutoCloseable {
 
@@ -117,7 +124,7 @@ public final class LocalStack implements AutoCloseable {
 	/** Extra command-line properties per service, after the suite's own (so they win). */
 	private final Map<Service, List<String>> extraArguments;
 
-	private final Map<Service, JavaProcess> services = new ConcurrentHashMap<>();
+	private final Map<Instance, JavaProcess> services = new ConcurrentHashMap<>();
 
 	/** Processes stopped or killed on purpose: their exit is not news. */
 	private final Set<JavaProcess> expectedExits = ConcurrentHashMap.newKeySet();
@@ -138,7 +145,11 @@ public final class LocalStack implements AutoCloseable {
 		this.data = workDir.resolve("data");
 		this.logs = workDir.resolve("logs");
 		this.pids = workDir.resolve("run/children.pids");
-		this.ports = builder.freePorts ? SuitePorts.free() : SuitePorts.defaults();
+		SuitePorts ports = builder.freePorts ? SuitePorts.free() : SuitePorts.defaults();
+		for (Map.Entry<Service, Integer> replicas : builder.replicas.entrySet()) {
+			ports = ports.withReplicas(replicas.getKey(), replicas.getValue());
+		}
+		this.ports = ports;
 		this.ephemeral = builder.freePorts;
 		this.telemetry = builder.telemetry;
 		this.extraArguments = Map.copyOf(builder.extraArguments);
@@ -199,9 +210,19 @@ public final class LocalStack implements AutoCloseable {
 		return serviceUrl(Service.GATEWAY);
 	}
 
-	/** A service's own address. */
+	/** A service's own address (its first replica's). */
 	public URI serviceUrl(Service service) {
-		return URI.create("http://" + Loopback.HOST + ":" + this.ports.of(service));
+		return serviceUrl(service, 0);
+	}
+
+	/** The address of one replica of a service, counted from 0. */
+	public URI serviceUrl(Service service, int replica) {
+		return URI.create("http://" + Loopback.HOST + ":" + this.ports.of(service, replica));
+	}
+
+	/** How many replicas of the service this suite runs. */
+	public int replicas(Service service) {
+		return this.ports.replicas(service);
 	}
 
 	/** Where a service answers probes and metrics ({@code /actuator}). */
@@ -259,15 +280,15 @@ public final class LocalStack implements AutoCloseable {
 			}
 			say("  MongoDB %s, Redis %s:%d, Kafka %s, SMTP %s:%d (IMAP %d)", mongoUri(), Loopback.HOST, redisPort(),
 					kafkaBootstrapServers(), mailHost(), smtpPort(), imapPort());
-			for (Service service : Service.values()) {
-				launch(service);
+			for (Instance instance : instances()) {
+				launch(instance);
 			}
 			say("Starting %d services (logs in %s)", Service.values().length, this.logs);
 			if (this.telemetry != null) {
 				say("  with the OpenTelemetry agent: traces to %s (OTLP/HTTP)", this.telemetry.endpoint());
 			}
-			for (Service service : Service.values()) {
-				awaitReady(service);
+			for (Instance instance : instances()) {
+				awaitReady(instance);
 			}
 		}
 		catch (IOException | InterruptedException | RuntimeException ex) {
@@ -281,8 +302,8 @@ public final class LocalStack implements AutoCloseable {
 				  resident memory of the stack: %d MiB
 				  logs: %s
 				  data: %s""", (System.nanoTime() - started) / 1e9, gatewayUrl(),
-				Stream.of(Service.values())
-					.map((service) -> service.serviceName() + " " + this.ports.of(service))
+				instances().stream()
+					.map((instance) -> instance.name() + " " + this.ports.of(instance.service(), instance.replica()))
 					.collect(Collectors.joining(", ")),
 				residentMemoryMiB(), this.logs, this.data);
 		return this;
@@ -326,31 +347,50 @@ public final class LocalStack implements AutoCloseable {
 
 	// --- faults: services
 
-	/** SIGKILL, as a crash would: no shutdown hooks, no graceful drain. */
+	/**
+	 * SIGKILL, as a crash would: no shutdown hooks, no graceful drain. Every replica of
+	 * the service.
+	 */
 	public void kill(Service service) {
-		JavaProcess process = this.services.remove(service);
-		if (process != null) {
-			this.expectedExits.add(process);
-			process.kill();
+		for (Instance instance : instances(service)) {
+			JavaProcess process = this.services.remove(instance);
+			if (process != null) {
+				this.expectedExits.add(process);
+				process.kill();
+			}
 		}
 	}
 
-	/** SIGTERM, then SIGKILL if the service has not stopped within 20 s. */
+	/**
+	 * SIGTERM, then SIGKILL if the service has not stopped within 20 s. Every replica of
+	 * the service.
+	 */
 	public void stop(Service service) {
-		JavaProcess process = this.services.remove(service);
+		instances(service).parallelStream().forEach(this::stop);
+	}
+
+	private void stop(Instance instance) {
+		JavaProcess process = this.services.remove(instance);
 		if (process != null) {
 			this.expectedExits.add(process);
 			process.stop(STOP_GRACE);
 		}
 	}
 
-	/** Starts a stopped or killed service on its port and waits until it is ready. */
+	/**
+	 * Starts a stopped or killed service (every replica) on its ports and waits until it
+	 * is ready.
+	 */
 	public void start(Service service) throws IOException, InterruptedException {
-		if (this.services.containsKey(service)) {
-			return;
+		List<Instance> stopped = instances(service).stream()
+			.filter((instance) -> !this.services.containsKey(instance))
+			.toList();
+		for (Instance instance : stopped) {
+			launch(instance);
 		}
-		launch(service);
-		awaitReady(service);
+		for (Instance instance : stopped) {
+			awaitReady(instance);
+		}
 	}
 
 	public void restart(Service service) throws IOException, InterruptedException {
@@ -443,7 +483,19 @@ public final class LocalStack implements AutoCloseable {
 
 	// --- internals
 
-	private void launch(Service service) throws IOException {
+	/** Every replica of every service, in start order. */
+	private List<Instance> instances() {
+		return Stream.of(Service.values()).flatMap((service) -> instances(service).stream()).toList();
+	}
+
+	private List<Instance> instances(Service service) {
+		return IntStream.range(0, this.ports.replicas(service))
+			.mapToObj((replica) -> new Instance(service, replica))
+			.toList();
+	}
+
+	private void launch(Instance instance) throws IOException {
+		Service service = instance.service();
 		List<String> jvmOptions = new ArrayList<>(SERVICE_JVM_OPTIONS);
 		Map<String, String> environment = Map.of();
 		if (this.telemetry != null) {
@@ -455,21 +507,23 @@ public final class LocalStack implements AutoCloseable {
 			throw new IllegalStateException("no " + jar + "; build the services first");
 		}
 		List<String> mainArguments = new ArrayList<>(List.of("-jar", jar.toString()));
-		mainArguments.addAll(arguments(service));
-		JavaProcess process = JavaProcess.start(service.serviceName(), jvmOptions, mainArguments, environment,
-				this.logs.resolve(service.serviceName() + ".log"));
+		mainArguments.addAll(arguments(service, instance.replica()));
+		JavaProcess process = JavaProcess.start(instance.name(), jvmOptions, mainArguments, environment,
+				this.logs.resolve(instance.name() + ".log"));
 		process.onExit().thenRun(() -> {
 			if (!this.stopping && !this.expectedExits.remove(process)) {
-				say("%s exited unexpectedly; see %s", service.serviceName(), process.log());
+				say("%s exited unexpectedly; see %s", instance.name(), process.log());
 			}
 		});
-		this.services.put(service, process);
+		this.services.put(instance, process);
 		recordChildren();
 	}
 
-	/** The service's command-line properties: the suite's, then any set for it. */
-	List<String> arguments(Service service) {
-		List<String> arguments = new ArrayList<>(ServiceArguments.of(service, this.ports, this.data));
+	/**
+	 * A replica's command-line properties: the suite's, then any set for its service.
+	 */
+	List<String> arguments(Service service, int replica) {
+		List<String> arguments = new ArrayList<>(ServiceArguments.of(service, replica, this.ports, this.data));
 		arguments.addAll(this.extraArguments.getOrDefault(service, List.of()));
 		return arguments;
 	}
@@ -511,20 +565,25 @@ public final class LocalStack implements AutoCloseable {
 		});
 	}
 
-	private void awaitReady(Service service) throws IOException, InterruptedException {
-		JavaProcess process = this.services.get(service);
+	private void awaitReady(Instance instance) throws IOException, InterruptedException {
+		JavaProcess process = this.services.get(instance);
+		Service service = instance.service();
+		// the gateway keeps its probes on a management port; the other services answer on
+		// each replica's own port
+		URI management = (service == Service.GATEWAY) ? managementUrl(service)
+				: serviceUrl(service, instance.replica());
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-		HttpRequest request = HttpRequest.newBuilder(managementUrl(service).resolve("/actuator/health/readiness"))
+		HttpRequest request = HttpRequest.newBuilder(management.resolve("/actuator/health/readiness"))
 			.timeout(Duration.ofSeconds(2))
 			.build();
 		long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
 		while (System.nanoTime() < deadline) {
 			if (!process.isAlive()) {
-				throw new IllegalStateException(service.serviceName() + " exited during startup; see " + process.log());
+				throw new IllegalStateException(instance.name() + " exited during startup; see " + process.log());
 			}
 			try {
 				if (http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-					say("  %s ready on port %d", service.serviceName(), this.ports.of(service));
+					say("  %s ready on port %d", instance.name(), this.ports.of(service, instance.replica()));
 					return;
 				}
 			}
@@ -534,7 +593,7 @@ public final class LocalStack implements AutoCloseable {
 			Thread.sleep(250);
 		}
 		throw new IllegalStateException(
-				service.serviceName() + " was not ready within " + READY_TIMEOUT + "; see " + process.log());
+				instance.name() + " was not ready within " + READY_TIMEOUT + "; see " + process.log());
 	}
 
 	/**
@@ -543,8 +602,8 @@ public final class LocalStack implements AutoCloseable {
 	 */
 	void writeReadyFile(Path file) throws IOException {
 		Map<String, Object> services = new LinkedHashMap<>();
-		for (Service service : Service.values()) {
-			services.put(service.serviceName(), serviceUrl(service).toString());
+		for (Instance instance : instances()) {
+			services.put(instance.name(), serviceUrl(instance.service(), instance.replica()).toString());
 		}
 		Map<String, Object> ready = new LinkedHashMap<>();
 		ready.put("gatewayUrl", gatewayUrl().toString());
@@ -615,6 +674,8 @@ public final class LocalStack implements AutoCloseable {
 
 		private final Map<Service, List<String>> extraArguments = new EnumMap<>(Service.class);
 
+		private final Map<Service, Integer> replicas = new EnumMap<>(Service.class);
+
 		private Builder(Path home, Path workDir, boolean freePorts) {
 			this.home = home;
 			this.workDir = workDir;
@@ -636,6 +697,20 @@ public final class LocalStack implements AutoCloseable {
 			return this;
 		}
 
+		/**
+		 * Runs {@code count} replicas of a service instead of one, the first on the
+		 * service's port, the others on free ports. Not the gateway: it is the one public
+		 * edge.
+		 */
+		public Builder replicas(Service service, int count) {
+			if (service == Service.GATEWAY || count < 1) {
+				throw new IllegalArgumentException("replicas are for the services behind the gateway, at least 1; not "
+						+ count + " of " + service);
+			}
+			this.replicas.put(service, count);
+			return this;
+		}
+
 		public LocalStack build() {
 			return new LocalStack(this);
 		}
@@ -643,6 +718,17 @@ public final class LocalStack implements AutoCloseable {
 		/** Builds and {@linkplain LocalStack#start() starts} the suite. */
 		public LocalStack start() throws IOException, InterruptedException {
 			return build().start();
+		}
+
+	}
+
+	/** One JVM of a service: its replica, counted from 0. */
+	private record Instance(Service service, int replica) {
+
+		/** {@code task-service}, then {@code task-service-2} and so on. */
+		String name() {
+			return (this.replica == 0) ? this.service.serviceName()
+					: this.service.serviceName() + "-" + (this.replica + 1);
 		}
 
 	}

@@ -18,9 +18,13 @@ final class ServiceArguments {
 	private ServiceArguments() {
 	}
 
-	static List<String> of(Service service, SuitePorts ports, Path data) {
+	/**
+	 * For one replica of the service, counted from 0: only its own port differs between
+	 * replicas; everyone else calls the first.
+	 */
+	static List<String> of(Service service, int replica, SuitePorts ports, Path data) {
 		List<String> arguments = new ArrayList<>();
-		arguments.add("--server.port=" + ports.of(service));
+		arguments.add("--server.port=" + ports.of(service, replica));
 		String auth = url(ports.of(Service.AUTH));
 		// The issuer is a name every service compares, not an address anyone calls: keys
 		// come from taskflow.services.auth.

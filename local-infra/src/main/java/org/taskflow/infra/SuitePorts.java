@@ -2,20 +2,29 @@ package org.taskflow.infra;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.taskflow.infra.LocalStack.Service;
 
 /**
  * Where every piece of the suite listens: the fixed ports of {@code ./run-local}, which
  * the services' own defaults already name, or free ones, so that a test run and a local
- * stack can share the machine.
+ * stack can share the machine. A service's further replicas ({@link #withReplicas})
+ * always listen on free ports; the first replica has the service's port.
  */
 record SuitePorts(int mongo, int redis, int kafka, int smtp, int imap, Map<Service, Integer> services,
-		int gatewayManagement) {
+		int gatewayManagement, Map<Service, List<Integer>> furtherReplicas) {
 
 	SuitePorts {
 		services = Map.copyOf(services);
+		furtherReplicas = Map.copyOf(furtherReplicas);
+	}
+
+	SuitePorts(int mongo, int redis, int kafka, int smtp, int imap, Map<Service, Integer> services,
+			int gatewayManagement) {
+		this(mongo, redis, kafka, smtp, imap, services, gatewayManagement, Map.of());
 	}
 
 	/** The ports of docs/contracts.md. */
@@ -40,8 +49,28 @@ record SuitePorts(int mongo, int redis, int kafka, int smtp, int imap, Map<Servi
 				Loopback.freePort(), services, Loopback.freePort());
 	}
 
+	/** These ports, with {@code count} replicas of the service in all. */
+	SuitePorts withReplicas(Service service, int count) {
+		Map<Service, List<Integer>> further = new EnumMap<>(Service.class);
+		further.putAll(this.furtherReplicas);
+		further.put(service, Stream.generate(Loopback::freePort).limit(count - 1).toList());
+		return new SuitePorts(this.mongo, this.redis, this.kafka, this.smtp, this.imap, this.services,
+				this.gatewayManagement, further);
+	}
+
+	/** The first replica's port: the one the other services and the gateway call. */
 	int of(Service service) {
 		return this.services.get(service);
+	}
+
+	/** How many replicas of the service run. */
+	int replicas(Service service) {
+		return 1 + this.furtherReplicas.getOrDefault(service, List.of()).size();
+	}
+
+	/** The port of a service's replica, counted from 0. */
+	int of(Service service, int replica) {
+		return (replica == 0) ? of(service) : this.furtherReplicas.get(service).get(replica - 1);
 	}
 
 	/**
@@ -64,6 +93,9 @@ record SuitePorts(int mongo, int redis, int kafka, int smtp, int imap, Map<Servi
 		named.put("IMAP", this.imap);
 		for (Service service : Service.values()) {
 			named.put(service.serviceName(), of(service));
+			for (int replica = 1; replica < replicas(service); replica++) {
+				named.put(service.serviceName() + " (replica " + (replica + 1) + ")", of(service, replica));
+			}
 		}
 		named.put("gateway (management)", this.gatewayManagement);
 		return named;

@@ -2,6 +2,7 @@ package org.taskflow.system;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
@@ -16,6 +17,8 @@ import org.taskflow.infra.LocalStack.Service;
  * first test class that asks for it) and closed when the run ends; every test class sees
  * the same suite and its own new people, so classes do not depend on each other's data.
  * Test classes get it as a parameter: {@code @ExtendWith(RunningSuite.Extension.class)}.
+ * A class that needs the suite set up otherwise (say with replicas) starts one of its own
+ * with {@link #start(String, UnaryOperator)} and closes it when it is done.
  */
 final class RunningSuite implements AutoCloseable {
 
@@ -31,15 +34,22 @@ final class RunningSuite implements AutoCloseable {
 		this.topics = new Topics(stack.kafkaBootstrapServers());
 	}
 
-	private static RunningSuite start() {
+	/**
+	 * A suite of its own, its files in {@code <work-dir>-<name>}, set up by
+	 * {@code configure} beyond what every suite here has.
+	 */
+	static RunningSuite start(String name, UnaryOperator<LocalStack.Builder> configure) {
+		return start(Path.of(System.getProperty("taskflow.system-tests.work-dir", "target/suite") + "-" + name),
+				configure);
+	}
+
+	private static RunningSuite start(Path workDir, UnaryOperator<LocalStack.Builder> configure) {
 		Path home = Path.of(System.getProperty("taskflow.home", "..")).toAbsolutePath().normalize();
-		Path workDir = Path.of(System.getProperty("taskflow.system-tests.work-dir", "target/suite"));
 		try {
-			LocalStack stack = LocalStack.withFreePorts(home, workDir)
+			LocalStack stack = configure.apply(LocalStack.withFreePorts(home, workDir)
 				// many people sign up and log in from one address here, within a minute
 				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.credentials", "10000")
-				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.anonymous", "10000")
-				.start();
+				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.anonymous", "10000")).start();
 			return new RunningSuite(stack);
 		}
 		catch (IOException ex) {
@@ -89,7 +99,10 @@ final class RunningSuite implements AutoCloseable {
 			// the root store closes the suite when the whole run ends
 			return context.getRoot()
 				.getStore(NAMESPACE)
-				.computeIfAbsent(RunningSuite.class, (key) -> start(), RunningSuite.class);
+				.computeIfAbsent(RunningSuite.class,
+						(key) -> start(Path.of(System.getProperty("taskflow.system-tests.work-dir", "target/suite")),
+								UnaryOperator.identity()),
+						RunningSuite.class);
 		}
 
 	}

@@ -22,7 +22,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /**
  * CloudEvents in and out: the envelope, producer time limits, dead-letter handling for
  * every listener, and the outbox relay (when {@code taskflow.outbox.topic} is set) over
- * whichever MongoDB the service uses, reactive or blocking.
+ * whichever MongoDB the service uses, reactive or blocking, claiming documents so that
+ * replicas do not publish the same events.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -62,8 +63,9 @@ public class EventsAutoConfiguration {
 
 		@Bean
 		OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, CloudEvents events,
-				OutboxProperties properties) {
-			return new OutboxRelay(mongo, kafka, events, properties);
+				OutboxProperties properties, Clock clock) {
+			return new OutboxRelay(mongo, kafka, events, properties,
+					OutboxLease.forThisProcess(properties.lease(), clock));
 		}
 
 	}
@@ -77,8 +79,9 @@ public class EventsAutoConfiguration {
 
 		@Bean
 		BlockingOutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, CloudEvents events,
-				OutboxProperties properties) {
-			return new BlockingOutboxRelay(mongo, kafka, events, properties);
+				OutboxProperties properties, Clock clock) {
+			return new BlockingOutboxRelay(mongo, kafka, events, properties,
+					OutboxLease.forThisProcess(properties.lease(), clock));
 		}
 
 	}

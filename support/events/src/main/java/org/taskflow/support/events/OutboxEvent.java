@@ -13,7 +13,8 @@ import org.springframework.data.mongodb.core.query.Update;
  * An event waiting to be published, stored in the {@code outbox} array of the very
  * document whose change it announces, so the change and its event are one atomic write.
  * The relay ({@link OutboxRelay} or {@link BlockingOutboxRelay}) publishes and removes
- * it. Create with {@link CloudEvents#pending}.
+ * it, holding the document meanwhile ({@link OutboxLease}). Create with
+ * {@link CloudEvents#pending}.
  *
  * @param id the CloudEvent id consumers deduplicate on
  * @param type the CloudEvent type, e.g. {@code taskflow.task.TaskCreated.v1}
@@ -28,11 +29,6 @@ public record OutboxEvent(String id, String type, String subject, Instant time, 
 
 	/** The array field that holds a document's pending events. */
 	public static final String FIELD = "outbox";
-
-	/** Up to {@code limit} documents with events waiting. */
-	static Query pending(int limit) {
-		return new Query(Criteria.where(FIELD + ".0").exists(true)).limit(limit);
-	}
 
 	/** An event as its owner document stores it. */
 	static OutboxEvent stored(Document event) {

@@ -19,10 +19,20 @@ import org.springframework.validation.annotation.Validated;
  * @param collections the collections whose documents carry an {@code outbox}
  * @param interval pause between relay rounds
  * @param batchSize documents taken per collection and round
+ * @param lease how long one replica's claim on a document lasts: how long a document
+ * waits when the replica holding it died; longer than a send may take (10 s)
  */
 @ConfigurationProperties("taskflow.outbox")
 @Validated
 public record OutboxProperties(@Nullable String topic, @DefaultValue @NotNull List<String> collections,
-		@DefaultValue("500ms") @NotNull Duration interval, @DefaultValue("100") @Min(1) int batchSize) {
+		@DefaultValue("500ms") @NotNull Duration interval, @DefaultValue("100") @Min(1) int batchSize,
+		@DefaultValue("30s") @NotNull Duration lease) {
+
+	public OutboxProperties {
+		if (lease != null && lease.compareTo(OutboxRelay.SEND_TIMEOUT) <= 0) {
+			throw new IllegalArgumentException(
+					"taskflow.outbox.lease must be longer than a send may take (" + OutboxRelay.SEND_TIMEOUT + ")");
+		}
+	}
 
 }
