@@ -78,6 +78,27 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void anImportMayBeLargerThanOtherBodiesUpToItsOwnLimit() {
+		String tasks = "[" + "{\"title\":\"%s\"}".formatted("x".repeat(2048)) + "]";
+		client().post()
+			.uri("/api/tasks/import")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(tasks)
+			.exchange()
+			.expectStatus()
+			.isOk();
+		client().post()
+			.uri("/api/tasks/import")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+			.contentType(MediaType.APPLICATION_JSON)
+			.bodyValue(tasks.repeat(2))
+			.exchange()
+			.expectStatus()
+			.isEqualTo(413);
+	}
+
+	@Test
 	void aRequestTheFirewallRefusesIsAProblemAndClosesItsConnection() {
 		client().method(HttpMethod.TRACE)
 			.uri("/api/tasks")

@@ -27,7 +27,9 @@ import org.taskflow.testsupport.IntegrationTest;
 				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
 				"resilience4j.timelimiter.configs.default.timeout-duration=5s",
 				"taskflow.gateway.edge.cors.allowed-origins=https://app.example.test",
-				"taskflow.gateway.requests.max-body-size=1KB" })
+				"taskflow.gateway.requests.max-body-size=1KB",
+				"taskflow.gateway.requests.paths[0].path=/api/tasks/import",
+				"taskflow.gateway.requests.paths[0].max-body-size=4KB" })
 abstract class GatewayIntegrationTest {
 
 	static final String ALLOWED_ORIGIN = "https://app.example.test";
