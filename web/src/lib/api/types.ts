@@ -31,6 +31,15 @@ export type AppNotification = Present<
   'id' | 'kind' | 'title' | 'body' | 'read' | 'createdAt'
 >
 
+/**
+ * The data of a `task-changed` event on the live stream: a task the person can see (or could, until this change)
+ * changed. Only a hint to fetch it again; OpenAPI does not describe the stream's event types, so it is written here.
+ */
+export interface TaskChange {
+  taskId: string
+  version: number
+}
+
 export interface Page<T> {
   items: T[]
   nextCursor?: string | null
