@@ -31,14 +31,8 @@ export type AppNotification = Present<
   'id' | 'kind' | 'title' | 'body' | 'read' | 'createdAt'
 >
 
-/**
- * The data of a `task-changed` event on the live stream: a task the person can see (or could, until this change)
- * changed. Only a hint to fetch it again; OpenAPI does not describe the stream's event types, so it is written here.
- */
-export interface TaskChange {
-  taskId: string
-  version: number
-}
+/** The data of a `task-changed` event on the live stream: a task the person can see (or could, until now) changed. */
+export type TaskChange = Present<NotificationApi['schemas']['TaskChanged'], 'taskId' | 'version'>
 
 export interface Page<T> {
   items: T[]
