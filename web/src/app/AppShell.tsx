@@ -1,6 +1,6 @@
 import { NavLink, Outlet, useNavigate } from 'react-router'
 import { NotificationBell } from '../features/notifications/components/NotificationBell'
-import { useLiveNotifications } from '../features/notifications/api/live'
+import { useLiveUpdates } from '../features/notifications/api/live'
 import { useServices } from '../lib/app-context'
 
 const links = [
@@ -15,7 +15,7 @@ const links = [
 export function AppShell() {
   const { session } = useServices()
   const navigate = useNavigate()
-  useLiveNotifications()
+  useLiveUpdates()
   return (
     <>
       <a className="skip-link" href="#main">

@@ -103,6 +103,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * The person's live stream
+         * @description Server-Sent Events: `notification` (id: the notification id, data: a NotificationView) and `task-changed` (no id, data: a TaskChanged: a task the person can see, or could until this change, changed; fetch it and the lists again). Opened with a stream ticket (`?ticket=`) or a bearer token; `Last-Event-ID` resumes after a notification.
+         */
         get: operations["stream"];
         put?: never;
         post?: never;
@@ -158,7 +162,11 @@ export interface components {
             /** Format: date-time */
             createdAt?: string;
         };
-        ServerSentEventNotificationView: unknown;
+        TaskChanged: {
+            taskId?: string;
+            /** Format: int64 */
+            version?: number;
+        };
     };
     responses: never;
     parameters: never;
@@ -325,13 +333,13 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description OK */
+            /** @description the stream */
             200: {
                 headers: {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": components["schemas"]["ServerSentEventNotificationView"][];
+                    "text/event-stream": components["schemas"]["NotificationView"] | components["schemas"]["TaskChanged"];
                 };
             };
         };

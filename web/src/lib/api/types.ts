@@ -31,6 +31,9 @@ export type AppNotification = Present<
   'id' | 'kind' | 'title' | 'body' | 'read' | 'createdAt'
 >
 
+/** The data of a `task-changed` event on the live stream: a task the person can see (or could, until now) changed. */
+export type TaskChange = Present<NotificationApi['schemas']['TaskChanged'], 'taskId' | 'version'>
+
 export interface Page<T> {
   items: T[]
   nextCursor?: string | null

@@ -30,10 +30,11 @@ async function api() {
 }
 
 describe('openLiveStream', () => {
-  it('opens the stream with a fresh one-use ticket and hands over each notification', async () => {
+  it('opens the stream with a fresh one-use ticket and hands over each notification and task change', async () => {
     const sources: FakeEventSource[] = []
     const onNotification = vi.fn()
-    const close = openLiveStream(await api(), { onNotification, onReconnect: vi.fn() }, (url) => {
+    const onTaskChanged = vi.fn()
+    const close = openLiveStream(await api(), { onNotification, onTaskChanged, onReconnect: vi.fn() }, (url) => {
       const source = new FakeEventSource(url)
       sources.push(source)
       return source as unknown as EventSource
@@ -43,6 +44,9 @@ describe('openLiveStream', () => {
     expect(sources[0]?.url).toBe('/api/notifications/stream?ticket=ticket-1')
     sources[0]?.emit('notification', JSON.stringify({ id: 'n1', title: 'You were assigned “Ship it”' }))
     expect(onNotification).toHaveBeenCalledWith({ id: 'n1', title: 'You were assigned “Ship it”' })
+    sources[0]?.emit('task-changed', JSON.stringify({ taskId: 't1', version: 4 }))
+    expect(onTaskChanged).toHaveBeenCalledWith({ taskId: 't1', version: 4 })
+    expect(onNotification).toHaveBeenCalledOnce()
 
     close()
     expect(sources[0]?.closed).toBe(true)
@@ -53,7 +57,7 @@ describe('openLiveStream', () => {
     try {
       const sources: FakeEventSource[] = []
       const onReconnect = vi.fn()
-      const close = openLiveStream(await api(), { onNotification: vi.fn(), onReconnect }, (url) => {
+      const close = openLiveStream(await api(), { onNotification: vi.fn(), onTaskChanged: vi.fn(), onReconnect }, (url) => {
         const source = new FakeEventSource(url)
         sources.push(source)
         return source as unknown as EventSource

@@ -3,19 +3,23 @@ import { useEffect } from 'react'
 import { useToast } from '../../../components/Toasts'
 import type { ApiClient } from '../../../lib/api-client'
 import { useApi } from '../../../lib/app-context'
-import type { AppNotification } from '../../../lib/api/types'
+import type { AppNotification, TaskChange } from '../../../lib/api/types'
+import { taskChangeHandler } from '../../tasks/api/live'
+import { taskKeys } from '../../tasks/api/tasks'
 import { notificationKeys } from './notifications'
 
 const MAX_BACKOFF_MS = 30_000
 
 export interface LiveHandlers {
   onNotification: (notification: AppNotification) => void
+  onTaskChanged: (change: TaskChange) => void
   onReconnect: () => void
 }
 
 /**
  * Keeps a live stream open: EventSource cannot send the bearer token, so each connection is opened with a fresh
- * one-use ticket from POST /api/notifications/stream-tickets. A dropped stream is reopened with a new ticket after a
+ * one-use ticket from POST /api/notifications/stream-tickets. The stream carries `notification` events and
+ * `task-changed` hints (a task the person can see changed). A dropped stream is reopened with a new ticket after a
  * growing pause; what was missed meanwhile is fetched again by the caller (onReconnect).
  */
 export function openLiveStream(api: ApiClient, handlers: LiveHandlers, createSource = (url: string) => new EventSource(url)): () => void {
@@ -36,6 +40,9 @@ export function openLiveStream(api: ApiClient, handlers: LiveHandlers, createSou
       })
       source.addEventListener('notification', (event) => {
         handlers.onNotification(JSON.parse((event as MessageEvent<string>).data) as AppNotification)
+      })
+      source.addEventListener('task-changed', (event) => {
+        handlers.onTaskChanged(JSON.parse((event as MessageEvent<string>).data) as TaskChange)
       })
       source.addEventListener('error', () => {
         // the browser's own retry would reuse the spent ticket: close and come back with a new one
@@ -60,22 +67,27 @@ export function openLiveStream(api: ApiClient, handlers: LiveHandlers, createSou
   }
 }
 
-/** The live stream for the signed-in frame: new notifications refresh the bell and the list and show a toast. */
-export function useLiveNotifications(): void {
+/**
+ * The live stream for the signed-in frame: new notifications refresh the bell and the list and show a toast; a task
+ * changed by someone else is fetched again wherever it is shown. After a dropped stream both are fetched again, since
+ * the stream replays missed notifications but not missed task changes.
+ */
+export function useLiveUpdates(): void {
   const api = useApi()
   const queryClient = useQueryClient()
   const toast = useToast()
-  useEffect(
-    () =>
-      openLiveStream(api, {
-        onNotification: (notification) => {
-          void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
-          // a notification about a task means the task changed: lists and details refetch
-          if (notification.taskId) void queryClient.invalidateQueries({ queryKey: ['tasks'] })
-          toast(notification.title)
-        },
-        onReconnect: () => void queryClient.invalidateQueries({ queryKey: notificationKeys.all }),
-      }),
-    [api, queryClient, toast],
-  )
+  useEffect(() => {
+    const onTaskChanged = taskChangeHandler(queryClient)
+    return openLiveStream(api, {
+      onNotification: (notification) => {
+        void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
+        toast(notification.title)
+      },
+      onTaskChanged,
+      onReconnect: () => {
+        void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
+        void queryClient.invalidateQueries({ queryKey: taskKeys.all })
+      },
+    })
+  }, [api, queryClient, toast])
 }

@@ -1,25 +1,9 @@
 import { act, renderHook, waitFor } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
-import type { Task, TaskPage } from '../../../lib/api/types'
+import type { TaskPage } from '../../../lib/api/types'
 import { problem, signedIn } from '../../../test/render'
+import { aTask } from '../../../test/tasks'
 import { emptyFilters, TaskConflict, taskKeys, useDeleteTask, usePatchTask } from './tasks'
-
-function task(overrides: Partial<Task> = {}): Task {
-  return {
-    id: 't1',
-    title: 'Write the report',
-    status: 'TODO',
-    priority: 'MEDIUM',
-    overdue: false,
-    tags: [],
-    ownerId: 'user-1',
-    assigneeIds: [],
-    createdAt: '2026-12-01T10:00:00Z',
-    updatedAt: '2026-12-01T10:00:00Z',
-    version: 3,
-    ...overrides,
-  }
-}
 
 const listKey = taskKeys.list(emptyFilters, false)
 const cached = (pages: TaskPage[]) => ({ pages, pageParams: [null] })
@@ -33,12 +17,12 @@ describe('usePatchTask', () => {
     const { wrapper, queryClient } = await signedIn(async (request) => {
       seen.push(request)
       await held
-      return Response.json(task({ status: 'DONE', version: 4 }))
+      return Response.json(aTask({ status: 'DONE', version: 4 }))
     })
-    queryClient.setQueryData(listKey, cached([{ items: [task()] }]))
+    queryClient.setQueryData(listKey, cached([{ items: [aTask()] }]))
     const { result } = renderHook(() => usePatchTask(), { wrapper })
 
-    act(() => result.current.mutate({ task: task(), patch: { status: 'DONE' } }))
+    act(() => result.current.mutate({ task: aTask(), patch: { status: 'DONE' } }))
 
     await waitFor(() => expect(itemsIn(queryClient.getQueryData(listKey))[0]?.status).toBe('DONE'))
     release()
@@ -50,24 +34,24 @@ describe('usePatchTask', () => {
 
   it('rolls the list back when the server refuses the change', async () => {
     const { wrapper, queryClient } = await signedIn(() => problem(400, { detail: 'No.' }))
-    queryClient.setQueryData(listKey, cached([{ items: [task()] }]))
+    queryClient.setQueryData(listKey, cached([{ items: [aTask()] }]))
     const { result } = renderHook(() => usePatchTask(), { wrapper })
 
-    act(() => result.current.mutate({ task: task(), patch: { status: 'DONE' } }))
+    act(() => result.current.mutate({ task: aTask(), patch: { status: 'DONE' } }))
 
     await waitFor(() => expect(result.current.isError).toBe(true))
     expect(itemsIn(queryClient.getQueryData(listKey))[0]?.status).toBe('TODO')
   })
 
   it('turns a 412 into a conflict that carries the newer version, and shows that version', async () => {
-    const newer = task({ title: 'Write the annual report', version: 5 })
+    const newer = aTask({ title: 'Write the annual report', version: 5 })
     const { wrapper, queryClient } = await signedIn((request) =>
       request.method === 'PATCH' ? problem(412, { detail: 'The task has changed since you read it.' }) : Response.json(newer),
     )
-    queryClient.setQueryData(listKey, cached([{ items: [task()] }]))
+    queryClient.setQueryData(listKey, cached([{ items: [aTask()] }]))
     const { result } = renderHook(() => usePatchTask(), { wrapper })
 
-    act(() => result.current.mutate({ task: task(), patch: { status: 'DONE' } }))
+    act(() => result.current.mutate({ task: aTask(), patch: { status: 'DONE' } }))
 
     await waitFor(() => expect(result.current.isError).toBe(true))
     expect(result.current.error).toBeInstanceOf(TaskConflict)
@@ -85,10 +69,10 @@ describe('useDeleteTask', () => {
       await held
       return problem(503, { detail: 'Try later.' })
     })
-    queryClient.setQueryData(listKey, cached([{ items: [task(), task({ id: 't2', title: 'Other' })] }]))
+    queryClient.setQueryData(listKey, cached([{ items: [aTask(), aTask({ id: 't2', title: 'Other' })] }]))
     const { result } = renderHook(() => useDeleteTask(), { wrapper })
 
-    act(() => result.current.mutate(task()))
+    act(() => result.current.mutate(aTask()))
 
     await waitFor(() => expect(itemsIn(queryClient.getQueryData(listKey)).map((t) => t.id)).toEqual(['t2']))
     release()

@@ -7,7 +7,7 @@ import type { Task, TaskRequest } from '../../../lib/api/types'
 import { applyProblem } from '../../../lib/forms'
 import { PRIORITIES, priorityLabel, STATUSES, statusLabel } from '../api/filters'
 import { AssigneePicker } from './AssigneePicker'
-import { useState } from 'react'
+import { useEffect, useState } from 'react'
 
 const TAG = /^[\p{L}\p{N}][\p{L}\p{N}_.-]{0,39}$/u
 
@@ -63,18 +63,21 @@ interface TaskFormProps {
   initial?: Task | undefined
   submitLabel: string
   onSubmit: (request: TaskRequest) => Promise<unknown>
+  /** Told when the person starts changing the form (true) and when it is back to `initial` (false). */
+  onDirtyChange?: (dirty: boolean) => void
 }
 
 /** Create and edit: checked in the browser first, then the server's field errors land beside their fields. */
-export function TaskForm({ initial, submitLabel, onSubmit }: TaskFormProps) {
+export function TaskForm({ initial, submitLabel, onSubmit, onDirtyChange }: TaskFormProps) {
   const [formError, setFormError] = useState<string | null>(null)
   const {
     register,
     control,
     handleSubmit,
     setError,
-    formState: { errors, isSubmitting },
+    formState: { errors, isSubmitting, isDirty },
   } = useForm<TaskFormValues>({ resolver: zodResolver(schema), values: valuesOf(initial), resetOptions: { keepDirtyValues: true } })
+  useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange])
 
   const submit = handleSubmit(async (values) => {
     setFormError(null)

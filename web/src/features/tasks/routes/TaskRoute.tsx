@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useCallback, useState } from 'react'
 import { Link, useNavigate, useParams } from 'react-router'
 import { ConfirmDialog } from '../../../components/ConfirmDialog'
 import { ErrorState, Loading } from '../../../components/States'
@@ -22,17 +22,28 @@ export default function TaskRoute() {
   const [conflict, setConflict] = useState<{ current: Task; changed: Partial<TaskRequest> } | null>(null)
   const [confirmDelete, setConfirmDelete] = useState(false)
   const [formKey, setFormKey] = useState(0)
+  // the version the person started editing: while they edit, a newer one (live from someone else) is not poured
+  // into the form, and their save is checked against the version they saw, so it meets the 412 flow, not a silent win
+  const [editedBase, setEditedBase] = useState<Task | null>(null)
+  const data = task.data
+  const onDirtyChange = useCallback(
+    (dirty: boolean) => setEditedBase((base) => (dirty ? (base ?? data ?? null) : null)),
+    [data],
+  )
 
   if (task.isPending) return <Loading label="Loading the task…" />
   if (task.isError) return <ErrorState error={task.error} onRetry={() => void task.refetch()} />
   const current = task.data
+  const shown = editedBase ?? current
+  const changedElsewhere = shown.version < current.version
 
   // the changes are taken against the version the person edited, and the same changes are what a save over a
   // conflict sends on top of the newer version
   const save = async (base: Task, changed: Partial<TaskRequest>) => {
     try {
-      await patch.mutateAsync({ task: base, patch: changed })
+      const saved = await patch.mutateAsync({ task: base, patch: changed })
       setConflict(null)
+      setEditedBase((editing) => (editing ? saved : null))
       toast('Saved')
     } catch (error) {
       if (error instanceof TaskConflict) {
@@ -57,18 +68,31 @@ export default function TaskRoute() {
       <p className="meta">
         Created {formatDateTime(current.createdAt)} · updated {formatDateTime(current.updatedAt)} · version {current.version}
       </p>
+      {changedElsewhere && !conflict && (
+        <p role="status" className="alert alert-warning">
+          Someone else changed this task while you were editing it (now version {current.version}). Your changes are
+          kept; saving shows you their version and lets you choose.
+        </p>
+      )}
       {conflict && (
         <ConflictNotice
           current={conflict.current}
           busy={patch.isPending}
           onDiscard={() => {
             setConflict(null)
+            setEditedBase(null)
             setFormKey((k) => k + 1)
           }}
           onOverwrite={() => void save(conflict.current, conflict.changed).catch((error: unknown) => toast(`Not saved: ${messageOf(error)}`))}
         />
       )}
-      <TaskForm key={formKey} initial={current} submitLabel="Save changes" onSubmit={(request) => save(current, changes(current, request))} />
+      <TaskForm
+        key={formKey}
+        initial={shown}
+        submitLabel="Save changes"
+        onSubmit={(request) => save(shown, changes(shown, request))}
+        onDirtyChange={onDirtyChange}
+      />
       <ConfirmDialog
         open={confirmDelete}
         title="Move this task to the trash?"

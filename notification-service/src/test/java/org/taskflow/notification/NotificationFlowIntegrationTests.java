@@ -240,6 +240,7 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 		Map<String, Object> newer = task(taskId, owner, "Newer title", "TODO", List.of(), null, null, 5, owner);
 		Map<String, Object> older = task(taskId, owner, "Older title", "TODO", List.of(assignee), null, null, 4, owner);
 		older.put("addedAssigneeIds", List.of(assignee.id()));
+		newer.put("removedAssigneeIds", List.of(assignee.id()));
 		send(taskEvent("TaskUpdated", newer), taskEvent("TaskAssigned", older));
 		settled(taskId, owner, 6);
 		awaitConsumed(USERS);
@@ -334,8 +335,10 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 			.block(WAIT);
 		// due within the lead time now: both reminders fire at once, and the one that
 		// would tell nobody says so
-		send(taskEvent("TaskUpdated", task(taskId, owner, "Inventory", "TODO", List.of(sleeper), null,
-				Instant.now().plus(Duration.ofHours(2)), 3, owner)));
+		Map<String, Object> dueSooner = task(taskId, owner, "Inventory", "TODO", List.of(sleeper), null,
+				Instant.now().plus(Duration.ofHours(2)), 3, owner);
+		dueSooner.put("removedAssigneeIds", List.of());
+		send(taskEvent("TaskUpdated", dueSooner));
 		awaitTrue(() -> find("reminders", Query.query(where("taskId").is(taskId))).stream()
 			.noneMatch((reminder) -> List.of("PENDING", "SENDING").contains(reminder.getString("state"))));
 		assertThat(remindersOf(owner)).singleElement()
@@ -365,7 +368,9 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 	 * applied: every earlier event of the task has been handled by then.
 	 */
 	private void settled(String taskId, Person owner, long version) {
-		send(taskEvent("TaskUpdated", task(taskId, owner, "settled", "TODO", List.of(), null, null, version, owner)));
+		Map<String, Object> update = task(taskId, owner, "settled", "TODO", List.of(), null, null, version, owner);
+		update.put("removedAssigneeIds", List.of());
+		send(taskEvent("TaskUpdated", update));
 		awaitTrue(() -> {
 			List<Document> tasks = find("tasks", Query.query(where("_id").is(taskId)));
 			return !tasks.isEmpty() && tasks.get(0).getLong("version") >= version;

@@ -28,9 +28,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
  * A second replica on the same MongoDB, Redis and SMTP server, without Kafka listeners
- * (all events are consumed by the first): live messages reach a stream held by either
- * replica, a disabled person's streams end on both, and both replicas' pollers compete
- * for the same reminders without firing one twice.
+ * (all events are consumed by the first): live messages (notifications and task changes)
+ * reach a stream held by either replica, a disabled person's streams end on both, and
+ * both replicas' pollers compete for the same reminders without firing one twice.
  */
 class ReplicasIntegrationTests extends NotificationIntegrationTests {
 
@@ -58,7 +58,7 @@ class ReplicasIntegrationTests extends NotificationIntegrationTests {
 	}
 
 	@Test
-	void aStreamOnOneReplicaGetsWhatAnotherStored() {
+	void aStreamOnOneReplicaGetsTheNotificationAndTaskChangeAnotherMade() {
 		Person owner = register("Abe");
 		Person me = register("Bea");
 		int replicaPort = Integer.parseInt(replica.getEnvironment().getRequiredProperty("local.server.port"));
@@ -71,12 +71,18 @@ class ReplicasIntegrationTests extends NotificationIntegrationTests {
 			String taskId = newTaskId();
 			Map<String, Object> data = task(taskId, owner, "Across replicas", "TODO", List.of(me), null, null, 2,
 					owner);
+			Map<String, Object> updated = new HashMap<>(data);
 			data.put("addedAssigneeIds", List.of(me.id()));
-			send(taskEvent("TaskAssigned", data));
-			awaitTrue(() -> events.stream().anyMatch((event) -> "notification".equals(event.event())));
+			updated.put("removedAssigneeIds", List.of());
+			send(taskEvent("TaskAssigned", data), taskEvent("TaskUpdated", updated));
+			awaitTrue(() -> events.stream().anyMatch((event) -> "notification".equals(event.event()))
+					&& events.stream().anyMatch((event) -> "task-changed".equals(event.event())));
 			assertThat(events).filteredOn((event) -> "notification".equals(event.event()))
 				.singleElement()
 				.satisfies((event) -> assertThat(event.data()).contains("Across replicas"));
+			assertThat(events).filteredOn((event) -> "task-changed".equals(event.event()))
+				.singleElement()
+				.satisfies((event) -> assertThat(event.data()).contains(taskId).contains("\"version\":2"));
 		}
 		finally {
 			stream.dispose();

@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -65,6 +66,31 @@ final class Gateway {
 
 	Response delete(String path, Person caller) {
 		return send("DELETE", path, caller, null);
+	}
+
+	/**
+	 * Opens {@code caller}'s live stream as the web app's EventSource does: a one-use
+	 * ticket fetched with the bearer token, then the stream with only the ticket.
+	 */
+	LiveStream openStream(Person caller) {
+		Response ticket = post("/api/notifications/stream-tickets", caller, Map.of());
+		assertThat(ticket.status()).as(ticket.text()).isEqualTo(201);
+		HttpRequest request = HttpRequest
+			.newBuilder(this.base.resolve("/api/notifications/stream?ticket=" + ticket.json().get("ticket").asString()))
+			.header("Accept", "text/event-stream")
+			.build();
+		try {
+			HttpResponse<Stream<String>> response = this.http.send(request, HttpResponse.BodyHandlers.ofLines());
+			assertThat(response.statusCode()).isEqualTo(200);
+			return new LiveStream(caller.name(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("the live stream of " + caller.name() + " did not open", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	private Response send(String method, String path, Person caller, Object body) {

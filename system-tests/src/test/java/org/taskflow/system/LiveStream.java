@@ -7,10 +7,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.taskflow.system.Gateway.Person;
@@ -18,10 +17,11 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
- * A person's live stream ({@code GET /api/notifications/stream}, Server-Sent Events) as a
- * client holds it open: every {@code notification} event it has received so far.
+ * A person's open live stream (Server-Sent Events), read on its own thread as it arrives:
+ * each event with its name, data and the moment it was read.
  */
 final class LiveStream implements AutoCloseable {
 
@@ -29,15 +29,15 @@ final class LiveStream implements AutoCloseable {
 
 	private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	private final List<JsonNode> notifications = new CopyOnWriteArrayList<>();
-
-	private final CountDownLatch connected = new CountDownLatch(1);
-
 	private final Stream<String> lines;
 
-	private LiveStream(Stream<String> lines) {
+	private final List<Event> events = new CopyOnWriteArrayList<>();
+
+	private final List<String> comments = new CopyOnWriteArrayList<>();
+
+	LiveStream(String owner, Stream<String> lines) {
 		this.lines = lines;
-		Thread.ofVirtual().name("live-stream").start(this::read);
+		Thread.ofVirtual().name("live-stream-" + owner).start(this::read);
 	}
 
 	/**
@@ -53,8 +53,8 @@ final class LiveStream implements AutoCloseable {
 		try {
 			HttpResponse<Stream<String>> response = HTTP.send(request, HttpResponse.BodyHandlers.ofLines());
 			assertThat(response.statusCode()).as("the stream at %s", base).isEqualTo(200);
-			LiveStream stream = new LiveStream(response.body());
-			assertThat(stream.connected.await(30, TimeUnit.SECONDS)).as("connected at %s", base).isTrue();
+			LiveStream stream = new LiveStream(person.name(), response.body());
+			await().atMost(Duration.ofSeconds(30)).until(stream::connected);
 			return stream;
 		}
 		catch (IOException ex) {
@@ -66,37 +66,62 @@ final class LiveStream implements AutoCloseable {
 		}
 	}
 
+	/** Field lines up to a blank line make one event (the SSE format). */
 	private void read() {
+		String[] event = { null };
+		StringBuilder data = new StringBuilder();
 		try {
-			String[] event = { "" };
 			this.lines.forEach((line) -> {
-				if (line.equals(":connected")) {
-					this.connected.countDown();
+				if (line.isEmpty()) {
+					if (!data.isEmpty()) {
+						this.events
+							.add(new Event((event[0] != null) ? event[0] : "message", data.toString(), Instant.now()));
+					}
+					event[0] = null;
+					data.setLength(0);
+				}
+				else if (line.startsWith(":")) {
+					this.comments.add(line.substring(1));
 				}
 				else if (line.startsWith("event:")) {
 					event[0] = line.substring("event:".length()).strip();
 				}
-				else if (line.startsWith("data:") && event[0].equals("notification")) {
-					this.notifications.add(JSON.readTree(line.substring("data:".length())));
-				}
-				else if (line.isEmpty()) {
-					event[0] = "";
+				else if (line.startsWith("data:")) {
+					data.append(data.isEmpty() ? "" : "\n").append(line.substring("data:".length()).strip());
 				}
 			});
 		}
 		catch (UncheckedIOException ex) {
-			// closed
+			// the stream was closed, by close() or by the server
 		}
+	}
+
+	boolean connected() {
+		return this.comments.contains("connected");
 	}
 
 	/** The notifications received so far, in order. */
 	List<JsonNode> notifications() {
-		return List.copyOf(this.notifications);
+		return this.events.stream().filter((event) -> "notification".equals(event.name())).map(Event::json).toList();
+	}
+
+	/** The {@code task-changed} hints so far. */
+	List<Event> taskChanges() {
+		return this.events.stream().filter((event) -> "task-changed".equals(event.name())).toList();
 	}
 
 	@Override
 	public void close() {
 		this.lines.close();
+	}
+
+	/** One event as it was read. */
+	record Event(String name, String data, Instant receivedAt) {
+
+		JsonNode json() {
+			return JSON.readTree(this.data);
+		}
+
 	}
 
 }

@@ -20,6 +20,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.taskflow.testsupport.EventSchema;
 import org.taskflow.testsupport.InfrastructureInitializer;
 import org.taskflow.testsupport.TestInfrastructure;
 import org.taskflow.testsupport.TestIssuer;
@@ -102,6 +103,35 @@ class TaskEventsIntegrationTests extends TaskIntegrationTests {
 		assertThat(events.get(0).get("data").get("assigneeIds").valueStream().map(JsonNode::asString))
 			.containsExactly(helper.id());
 		assertThat(events.get(0).get("data").get("version").asLong()).isZero();
+	}
+
+	@Test
+	void aChangeThatTakesPeopleOffTheAssigneesNamesThemInItsTaskUpdatedOnly() {
+		User owner = newUser();
+		User stays = newUser();
+		User leaves = newUser();
+		User joins = newUser();
+		String id = createTask(owner, Map.of("title", "rota", "assigneeIds", List.of(stays.id(), leaves.id())))
+			.get("id")
+			.asString();
+		patch("/api/tasks/" + id, Map.of("assigneeIds", List.of(stays.id(), joins.id())), owner.token());
+		patch("/api/tasks/" + id, Map.of("title", "rota, renamed"), owner.token());
+
+		List<JsonNode> events = eventsOf(id, 4);
+		assertThat(events).extracting((event) -> event.get("type").asString().replace("taskflow.task.", ""))
+			.containsExactly("TaskCreated.v1", "TaskAssigned.v1", "TaskUpdated.v1", "TaskUpdated.v1");
+		EventSchema contract = EventSchema.of("task-service", "task-events.v1.schema.json");
+		events.forEach((event) -> contract.requireValid(event.toString()));
+		assertThat(strings(events.get(1).get("data").get("addedAssigneeIds"))).containsExactly(joins.id());
+		assertThat(events.get(1).get("data").has("removedAssigneeIds")).isFalse();
+		JsonNode reassigned = events.get(2).get("data");
+		assertThat(strings(reassigned.get("removedAssigneeIds"))).containsExactly(leaves.id());
+		assertThat(strings(reassigned.get("assigneeIds"))).containsExactlyInAnyOrder(stays.id(), joins.id());
+		assertThat(strings(events.get(3).get("data").get("removedAssigneeIds"))).isEmpty();
+	}
+
+	private static List<String> strings(JsonNode array) {
+		return array.valueStream().map(JsonNode::asString).toList();
 	}
 
 	@Test

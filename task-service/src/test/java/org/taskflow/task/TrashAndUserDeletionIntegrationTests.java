@@ -89,6 +89,8 @@ class TrashAndUserDeletionIntegrationTests extends TaskIntegrationTests {
 		JsonNode unassigned = eventsOf(shared, 2).getLast();
 		assertThat(unassigned.get("type").asString()).isEqualTo("taskflow.task.TaskUpdated.v1");
 		assertThat(unassigned.get("data").get("assigneeIds")).isEmpty();
+		assertThat(unassigned.get("data").get("removedAssigneeIds").valueStream().map(JsonNode::asString))
+			.containsExactly(leaving.id());
 
 		send(leaving.id(), event);
 		send(leaving.id(), "{not json");

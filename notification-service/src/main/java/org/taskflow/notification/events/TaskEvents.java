@@ -3,14 +3,18 @@ package org.taskflow.notification.events;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 import org.springframework.stereotype.Component;
+import org.taskflow.notification.live.LiveMessage;
+import org.taskflow.notification.live.LiveUpdates;
 import org.taskflow.notification.notifications.Kind;
 import org.taskflow.notification.notifications.Notice;
 import org.taskflow.notification.notifications.Notifier;
@@ -30,13 +34,22 @@ import org.taskflow.support.events.CloudEvents;
  * nobody is told twice;</li>
  * <li>{@code TaskCompleted}: the owner is told when an assignee other than the owner
  * completed it;</li>
- * <li>every event: the task's reminders follow its due date, status and people.</li>
+ * <li>every event: the task's reminders follow its due date, status and people;</li>
+ * <li>{@code TaskCreated}, {@code TaskUpdated}, {@code TaskDeleted} and
+ * {@code TaskRestored}, of which every change emits exactly one: the owner, the assignees
+ * and the people the change took off the assignees (named in {@code TaskUpdated} only)
+ * get a {@code task-changed} hint on their live streams, so their open lists and details
+ * fetch it again. The specific events that precede a {@code TaskUpdated} of the same
+ * change send none, or one change would be pushed up to four times.</li>
  * </ul>
  */
 @Component
 class TaskEvents {
 
 	private static final String PREFIX = "taskflow.task.";
+
+	/** The events of which every change of a task emits exactly one. */
+	private static final Set<String> CHANGES = Set.of("TaskCreated", "TaskUpdated", "TaskDeleted", "TaskRestored");
 
 	private final CloudEvents events;
 
@@ -46,11 +59,14 @@ class TaskEvents {
 
 	private final Reminders reminders;
 
-	TaskEvents(CloudEvents events, Tasks tasks, Notifier notifier, Reminders reminders) {
+	private final LiveUpdates live;
+
+	TaskEvents(CloudEvents events, Tasks tasks, Notifier notifier, Reminders reminders, LiveUpdates live) {
 		this.events = events;
 		this.tasks = tasks;
 		this.notifier = notifier;
 		this.reminders = reminders;
+		this.live = live;
 	}
 
 	Mono<Void> handle(String record) {
@@ -67,8 +83,20 @@ class TaskEvents {
 				(data.assigneeIds() != null) ? data.assigneeIds() : List.of(), data.dueDate(), dueAt, data.dueZone(),
 				data.version(), "TaskDeleted".equals(name));
 		return this.tasks.apply(task)
-			.flatMap((current) -> current ? notify(name, event.id(), task, data).then(this.reminders.sync(task))
+			.flatMap((current) -> current
+					? notify(name, event.id(), task, data).then(this.reminders.sync(task)).then(push(name, task, data))
 					: Mono.empty());
+	}
+
+	private Mono<Void> push(String name, Task task, TaskChanged data) {
+		if (!CHANGES.contains(name)) {
+			return Mono.empty();
+		}
+		Set<String> people = new LinkedHashSet<>(task.responsible());
+		if (data.removedAssigneeIds() != null) {
+			people.addAll(data.removedAssigneeIds());
+		}
+		return this.live.taskChanged(people, new LiveMessage.TaskChanged(task.id(), task.version()));
 	}
 
 	private Mono<Void> notify(String name, String eventId, Task task, TaskChanged data) {
@@ -97,7 +125,8 @@ class TaskEvents {
 	/** The task snapshot and the per-type fields this service reads. */
 	record TaskChanged(String taskId, String ownerId, String title, String status, @Nullable List<String> assigneeIds,
 			@Nullable LocalDate dueDate, @Nullable Instant dueAt, @Nullable String dueZone, long version,
-			@Nullable String actorId, @Nullable List<String> addedAssigneeIds) {
+			@Nullable String actorId, @Nullable List<String> addedAssigneeIds,
+			@Nullable List<String> removedAssigneeIds) {
 	}
 
 }

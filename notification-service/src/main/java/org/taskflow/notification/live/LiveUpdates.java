@@ -1,21 +1,26 @@
 package org.taskflow.notification.live;
 
+import java.util.Collection;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.data.redis.connection.ReactiveSubscription;
 import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.listener.ChannelTopic;
 import org.springframework.data.redis.listener.ReactiveRedisMessageListenerContainer;
 import org.springframework.stereotype.Component;
 
 /**
- * Fan-out of a person's notifications to every replica that streams to them: one Redis
- * channel per user, so a replica receives only what its open streams need. The same
- * channel carries the end of the person's streams (their account was disabled), so it
- * reaches every replica the way notifications do.
+ * Fan-out of a person's live messages to every replica that streams to them: Redis
+ * channels per user, so a replica receives only what its open streams need. One channel
+ * carries the person's notifications and the end of their streams (their account was
+ * disabled), so the end reaches every replica the way notifications do; a second one the
+ * changes of tasks they can see. Two channels rather than one message format for both, so
+ * that a replica of an earlier release, which reads every message of the first as a
+ * notification, never receives a task change while replicas of both releases run.
  */
 @Component
 public class LiveUpdates {
@@ -24,6 +29,8 @@ public class LiveUpdates {
 
 	private static final String CHANNEL = "taskflow:notifications:live:";
 
+	private static final String TASKS_CHANNEL = "taskflow:notifications:live-tasks:";
+
 	/** Not a notification, which is always a JSON object. */
 	private static final String END = "end";
 
@@ -31,9 +38,12 @@ public class LiveUpdates {
 
 	private final ReactiveRedisMessageListenerContainer container;
 
-	LiveUpdates(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container) {
+	private final JsonMapper json;
+
+	LiveUpdates(ReactiveStringRedisTemplate redis, ReactiveRedisMessageListenerContainer container, JsonMapper json) {
 		this.redis = redis;
 		this.container = container;
+		this.json = json;
 	}
 
 	/**
@@ -41,8 +51,22 @@ public class LiveUpdates {
 	 * it up when it reconnects with {@code Last-Event-ID}.
 	 */
 	public Mono<Void> publish(String userId, String message) {
-		return this.redis.convertAndSend(CHANNEL + userId, message).onErrorResume((ex) -> {
-			logger.warn("Live update for {} not published: {}", userId, ex.toString());
+		return send(CHANNEL + userId, message);
+	}
+
+	/**
+	 * Tells each of {@code userIds} that the task changed. Best effort like
+	 * {@link #publish}: a stream that misses it has its client fetch everything again
+	 * when it reconnects.
+	 */
+	public Mono<Void> taskChanged(Collection<String> userIds, LiveMessage.TaskChanged change) {
+		String message = this.json.writeValueAsString(change);
+		return Flux.fromIterable(userIds).concatMap((userId) -> send(TASKS_CHANNEL + userId, message)).then();
+	}
+
+	private Mono<Void> send(String channel, String message) {
+		return this.redis.convertAndSend(channel, message).onErrorResume((ex) -> {
+			logger.warn("Live update on {} not published: {}", channel, ex.toString());
 			return Mono.empty();
 		}).then();
 	}
@@ -60,10 +84,13 @@ public class LiveUpdates {
 	 * dropped); the outer Mono completes once Redis confirmed the subscription, so
 	 * nothing published after that is missed.
 	 */
-	public Mono<Flux<String>> subscribe(String userId) {
-		return this.container.receiveLater(ChannelTopic.of(CHANNEL + userId))
-			.map((messages) -> messages.map(ReactiveSubscription.Message::getMessage)
-				.takeWhile((message) -> !END.equals(message)));
+	public Mono<Flux<LiveMessage>> subscribe(String userId) {
+		String tasks = TASKS_CHANNEL + userId;
+		return this.container.receiveLater(ChannelTopic.of(CHANNEL + userId), ChannelTopic.of(tasks))
+			.map((messages) -> messages.takeWhile((message) -> !END.equals(message.getMessage()))
+				.<LiveMessage>map((message) -> tasks.equals(message.getChannel())
+						? this.json.readValue(message.getMessage(), LiveMessage.TaskChanged.class)
+						: new LiveMessage.Notification(message.getMessage())));
 	}
 
 }

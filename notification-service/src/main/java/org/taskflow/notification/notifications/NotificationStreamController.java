@@ -5,6 +5,10 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,21 +18,36 @@ import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.taskflow.notification.live.LiveMessage;
 import org.taskflow.notification.live.LiveProperties;
 import org.taskflow.notification.live.LiveUpdates;
 
 /**
- * The signed-in person's notifications as Server-Sent Events: {@code id:} is the
- * notification id, {@code event: notification}, {@code data:} the notification as JSON.
+ * The signed-in person's live stream as Server-Sent Events. Two kinds of event:
+ * <ul>
+ * <li>{@code event: notification}, {@code id:} the notification id, {@code data:} the
+ * notification as JSON;</li>
+ * <li>{@code event: task-changed}, {@code data:} {@code {"taskId", "version"}}: a task
+ * the person owns or is assigned to, or was until this change, changed (by anyone, the
+ * person included: another tab of theirs may show it). Only a hint to fetch the task and
+ * the lists again through the API, which decides what the person may see. It has no
+ * {@code id:}, so a client's {@code Last-Event-ID} stays the last notification's.</li>
+ * </ul>
  * The first line is a {@code :connected} comment, sent once the live subscription is in
  * place; then a {@code :heartbeat} comment whenever the stream was idle for the heartbeat
- * interval. A client that reconnects with {@code Last-Event-ID} first gets what it missed
- * from the database (up to 100), then live ones. Authenticated by a bearer token or by a
- * stream ticket (see the security configuration, which also refuses a disabled person). A
- * person's open streams end, on every replica, when their account is disabled.
+ * interval. A client that reconnects with {@code Last-Event-ID} first gets the
+ * notifications it missed from the database (up to 100), then live ones; task changes it
+ * missed are not replayed (a reconnecting client fetches its tasks again). Authenticated
+ * by a bearer token or by a stream ticket (see the security configuration, which also
+ * refuses a disabled person). A person's open streams end, on every replica, when their
+ * account is disabled.
  */
 @RestController
 class NotificationStreamController {
+
+	private static final String NOTIFICATION = "notification";
+
+	private static final String TASK_CHANGED = "task-changed";
 
 	private final LiveUpdates live;
 
@@ -46,7 +65,15 @@ class NotificationStreamController {
 	}
 
 	@GetMapping(path = "/api/notifications/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-	Flux<ServerSentEvent<NotificationView>> stream(Principal principal,
+	@Operation(summary = "The person's live stream",
+			description = "Server-Sent Events: `notification` (id: the notification id, data: a NotificationView) and "
+					+ "`task-changed` (no id, data: a TaskChanged: a task the person can see, or could until this "
+					+ "change, changed; fetch it and the lists again). Opened with a stream ticket "
+					+ "(`?ticket=`) or a bearer token; `Last-Event-ID` resumes after a notification.")
+	@ApiResponse(responseCode = "200", description = "the stream",
+			content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+					schema = @Schema(oneOf = { NotificationView.class, LiveMessage.TaskChanged.class })))
+	Flux<ServerSentEvent<Object>> stream(Principal principal,
 			@RequestHeader(name = "Last-Event-ID", required = false) @Nullable String lastEventId) {
 		String userId = principal.getName();
 		return this.live.subscribe(userId).flatMapMany((messages) -> {
@@ -59,18 +86,31 @@ class NotificationStreamController {
 			Flux<NotificationView> missed = resuming ? this.inbox.after(userId, lastEventId)
 				.filter((view) -> seen.add(view.id()))
 				.doOnTerminate(() -> caughtUp.set(true)) : Flux.empty();
-			Flux<NotificationView> arriving = messages
-				.map((message) -> this.json.readValue(message, NotificationView.class))
-				.filter((view) -> caughtUp.get() ? !seen.contains(view.id()) : seen.add(view.id()));
-			Flux<ServerSentEvent<NotificationView>> events = Flux.merge(missed, arriving)
-				.map((view) -> ServerSentEvent.builder(view).id(view.id()).event("notification").build());
-			Flux<ServerSentEvent<NotificationView>> heartbeats = Flux
+			Flux<ServerSentEvent<Object>> arriving = messages.<ServerSentEvent<Object>>handle((message, sink) -> {
+				switch (message) {
+					case LiveMessage.Notification notification -> {
+						NotificationView view = this.json.readValue(notification.json(), NotificationView.class);
+						if (caughtUp.get() ? !seen.contains(view.id()) : seen.add(view.id())) {
+							sink.next(notification(view));
+						}
+					}
+					case LiveMessage.TaskChanged change ->
+						sink.next(ServerSentEvent.<Object>builder(change).event(TASK_CHANGED).build());
+				}
+			});
+			Flux<ServerSentEvent<Object>> events = Flux.merge(missed.map(NotificationStreamController::notification),
+					arriving);
+			Flux<ServerSentEvent<Object>> heartbeats = Flux
 				.interval(this.properties.heartbeat(), this.properties.heartbeat())
-				.map((tick) -> ServerSentEvent.<NotificationView>builder().comment("heartbeat").build());
+				.map((tick) -> ServerSentEvent.<Object>builder().comment("heartbeat").build());
 			// the stream ends when the live messages do (the account was disabled)
-			return Flux.concat(Flux.just(ServerSentEvent.<NotificationView>builder().comment("connected").build()),
+			return Flux.concat(Flux.just(ServerSentEvent.<Object>builder().comment("connected").build()),
 					events.publish((shared) -> Flux.merge(shared, heartbeats.takeUntilOther(shared.then()))));
 		});
+	}
+
+	private static ServerSentEvent<Object> notification(NotificationView view) {
+		return ServerSentEvent.<Object>builder(view).id(view.id()).event(NOTIFICATION).build();
 	}
 
 }

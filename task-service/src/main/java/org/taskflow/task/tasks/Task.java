@@ -216,6 +216,10 @@ record Task(@Id String id, String ownerId, String title, @Nullable String descri
 		return this.assigneeIds.stream().filter((id) -> !before.assigneeIds.contains(id)).toList();
 	}
 
+	List<String> removedAssignees(Task before) {
+		return before.assigneeIds.stream().filter((id) -> !this.assigneeIds.contains(id)).toList();
+	}
+
 	boolean dueChanged(Task before) {
 		return !Objects.equals(this.dueDate, before.dueDate) || !Objects.equals(this.dueAt, before.dueAt)
 				|| !Objects.equals(this.dueZone, before.dueZone);

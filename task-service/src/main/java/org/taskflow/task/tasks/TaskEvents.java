@@ -15,12 +15,13 @@ import org.taskflow.support.events.OutboxEvent;
 /**
  * The events of the task topic ({@code taskflow.task.task-events.v1}, schema in
  * {@code resources/events/task-events.v1.schema.json}). Every change of a task emits
- * exactly one {@code TaskUpdated} (the full snapshot, for projections) and, before it,
- * one specific event per kind of change it contains ({@code TaskCompleted},
- * {@code TaskAssigned}, {@code TaskDueDateChanged}) for consumers that react to those.
- * Creation emits {@code TaskCreated} only: its snapshot's {@code assigneeIds} are the
- * initial assignees, and {@code TaskAssigned} names people added to an existing task (one
- * fact, one event: a consumer that acted on both would tell an assignee twice).
+ * exactly one {@code TaskUpdated} (the full snapshot, for projections, and the assignees
+ * the change removed) and, before it, one specific event per kind of change it contains
+ * ({@code TaskCompleted}, {@code TaskAssigned}, {@code TaskDueDateChanged}) for consumers
+ * that react to those. Creation emits {@code TaskCreated} only: its snapshot's
+ * {@code assigneeIds} are the initial assignees, and {@code TaskAssigned} names people
+ * added to an existing task (one fact, one event: a consumer that acted on both would
+ * tell an assignee twice).
  */
 @Component
 class TaskEvents {
@@ -72,7 +73,7 @@ class TaskEvents {
 		if (after.dueChanged(before)) {
 			events.add(event(DUE_DATE_CHANGED, after, new TaskDueDateChanged(snapshot)));
 		}
-		events.add(event(UPDATED, after, new TaskUpdated(snapshot)));
+		events.add(event(UPDATED, after, new TaskUpdated(snapshot, after.removedAssignees(before))));
 		return events;
 	}
 
@@ -103,7 +104,12 @@ class TaskEvents {
 	record TaskCreated(@JsonUnwrapped TaskSnapshot task) {
 	}
 
-	record TaskUpdated(@JsonUnwrapped TaskSnapshot task) {
+	/**
+	 * The change, with the people it took off the assignees (who no longer see the task:
+	 * an open app of theirs must drop it). They are named here only, as the people added
+	 * are named in {@code TaskAssigned} only.
+	 */
+	record TaskUpdated(@JsonUnwrapped TaskSnapshot task, List<String> removedAssigneeIds) {
 	}
 
 	record TaskCompleted(@JsonUnwrapped TaskSnapshot task, Instant completedAt) {
