@@ -14,20 +14,21 @@ import org.taskflow.testsupport.IntegrationTest;
 /**
  * Base of the gateway's integration tests: the gateway on a random port, real Redis from
  * test-support, stub services ({@link Backends}) and small limits so behaviour shows
- * within a few requests. The gateway trusts one proxy hop, so each test poses as its own
- * client address through {@code X-Forwarded-For} and budgets never leak between tests.
+ * within a few requests, and a short reload of the revoked sessions. The gateway trusts
+ * one proxy hop, so each test poses as its own client address through
+ * {@code X-Forwarded-For} and budgets never leak between tests.
  */
 @IntegrationTest
-@TestPropertySource(
-		properties = { "taskflow.gateway.rate-limit.authenticated=5", "taskflow.gateway.rate-limit.anonymous=5",
-				"taskflow.gateway.rate-limit.credentials=3", "taskflow.gateway.rate-limit.trusted-proxy-hops=1",
-				"spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
-				"resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
-				"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
-				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
-				"resilience4j.timelimiter.configs.default.timeout-duration=5s",
-				"taskflow.gateway.edge.cors.allowed-origins=https://app.example.test",
-				"taskflow.gateway.requests.max-body-size=1KB" })
+@TestPropertySource(properties = { "taskflow.gateway.rate-limit.authenticated=5",
+		"taskflow.gateway.rate-limit.anonymous=5", "taskflow.gateway.rate-limit.credentials=3",
+		"taskflow.gateway.rate-limit.trusted-proxy-hops=1",
+		"spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
+		"resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+		"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+		"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+		"resilience4j.timelimiter.configs.default.timeout-duration=5s",
+		"taskflow.gateway.edge.cors.allowed-origins=https://app.example.test",
+		"taskflow.gateway.requests.max-body-size=1KB", "taskflow.security.revoked-sessions.reload-interval=1s" })
 abstract class GatewayIntegrationTest {
 
 	static final String ALLOWED_ORIGIN = "https://app.example.test";
