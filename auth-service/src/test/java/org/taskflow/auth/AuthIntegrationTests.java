@@ -95,6 +95,18 @@ public abstract class AuthIntegrationTests {
 				response.body().get("refreshToken").asString());
 	}
 
+	/**
+	 * Logs in the administrator (taskflow.auth.admin-emails), signing them up the first
+	 * time.
+	 */
+	Tokens admin() {
+		String email = "admin@taskflow.test";
+		if (post("/api/auth/login", Map.of("email", email, "password", PASSWORD)).status() != 200) {
+			signup(email);
+		}
+		return login(email);
+	}
+
 	/** A claim of a token, read without checking it (the server under test issued it). */
 	String claim(String token, String name) {
 		String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);

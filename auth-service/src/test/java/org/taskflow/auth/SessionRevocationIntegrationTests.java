@@ -97,11 +97,7 @@ class SessionRevocationIntegrationTests extends AuthIntegrationTests {
 
 	@Test
 	void disablingAnAccountEndsTheAccessTokensOfAllItsSessions() {
-		String adminEmail = "admin@taskflow.test";
-		if (post("/api/auth/login", Map.of("email", adminEmail, "password", PASSWORD)).status() != 200) {
-			signup(adminEmail);
-		}
-		Tokens admin = login(adminEmail);
+		Tokens admin = admin();
 		String email = uniqueEmail();
 		String userId = signup(email);
 		Tokens one = login(email);

@@ -55,11 +55,7 @@ class UserEventsIntegrationTests extends AuthIntegrationTests {
 
 	@Test
 	void publishesPasswordChangedAndDisabledWithoutSecrets() {
-		String adminEmail = "admin@taskflow.test";
-		if (post("/api/auth/login", Map.of("email", adminEmail, "password", PASSWORD)).status() != 200) {
-			signup(adminEmail);
-		}
-		String admin = login(adminEmail).access();
+		String admin = admin().access();
 		String email = uniqueEmail();
 		String userId = signup(email);
 		String newPassword = "a much longer new passphrase";
