@@ -38,10 +38,16 @@ final class Gateway {
 		Response signup = send("POST", "/api/auth/signup", null,
 				Map.of("email", email, "password", PASSWORD, "displayName", name));
 		assertThat(signup.status()).as(signup.text()).isEqualTo(201);
+		return logIn(new Person(signup.json().get("id").asString(), email, name, "", ""));
+	}
+
+	/** Logs a person in once more: a new session of theirs, with its own tokens. */
+	Person logIn(Person person) {
 		Response login = send("POST", "/api/auth/login", null,
-				Map.of("email", email, "password", PASSWORD, "tokenDelivery", "body"));
+				Map.of("email", person.email(), "password", PASSWORD, "tokenDelivery", "body"));
 		assertThat(login.status()).as(login.text()).isEqualTo(200);
-		return new Person(signup.json().get("id").asString(), email, name, login.json().get("accessToken").asString());
+		return new Person(person.id(), person.email(), person.name(), login.json().get("accessToken").asString(),
+				login.json().get("refreshToken").asString());
 	}
 
 	Response get(String path, Person caller) {
@@ -87,8 +93,8 @@ final class Gateway {
 		}
 	}
 
-	/** Someone signed up and logged in. */
-	record Person(String id, String email, String name, String token) {
+	/** Someone signed up and logged in: one session's access and refresh token. */
+	record Person(String id, String email, String name, String token, String refreshToken) {
 	}
 
 	record Response(int status, String text) {
