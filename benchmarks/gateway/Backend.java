@@ -34,7 +34,7 @@ public class Backend {
 		long now = System.currentTimeMillis() / 1000;
 		String header = b64("{\"alg\":\"RS256\",\"kid\":\"bench\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
 		String payload = b64(("{\"iss\":\"" + issuer + "\",\"sub\":\"bench-user\",\"aud\":[\"taskflow-api\"],\"iat\":"
-				+ now + ",\"exp\":" + (now + 6 * 3600) + ",\"scope\":\"tasks\",\"roles\":[\"USER\"]}")
+				+ now + ",\"exp\":" + (now + 6 * 3600) + ",\"scope\":\"tasks\",\"roles\":[\"USER\"],\"sid\":\"bench-session\"}")
 			.getBytes(StandardCharsets.UTF_8));
 		Signature rsa = Signature.getInstance("SHA256withRSA");
 		rsa.initSign(keys.getPrivate());

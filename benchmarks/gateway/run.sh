@@ -14,6 +14,8 @@
 #   ./mvnw -B -q -pl gateway -am package -DskipTests       (the run uses gateway/target/gateway.jar as it is)
 #   flock /tmp/taskflow-maven.lock benchmarks/gateway/run.sh
 # env: ROUNDS DURATION WARMUP JIT_WARMUP CONNECTIONS THREADS LEVELS GATEWAY_JAR GATEWAY_JAVA_OPTS GATEWAY_ARGS REDIS_CPUS
+#      COMPARE_JAR (a second gateway jar, e.g. built before a change: started the same way beside the first, its gateway
+#      levels measured as L3x..L6x right after their counterparts in every round, so both share the machine's moods)
 #      PROFILE (a gateway level, e.g. L5: after the warm-up, one extra saturated run of that level, outside the measured
 #      rounds, under async-profiler; writes a flame graph) PROFILE_EVENT (cpu, alloc, wall or lock; default cpu)
 # Needs: JDK 25 (JAVA_HOME), nginx, wrk and redis-server (installed from Debian packages if missing), python3.
@@ -30,6 +32,15 @@ CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
 read -r -a LEVELS <<<"${LEVELS:-L0 L1 L2 L3 L4 L5 L6}"
 [[ " ${LEVELS[*]} " == *" L1 "* && " ${LEVELS[*]} " == *" L2 "* ]] || { echo "LEVELS must include L1 and L2" >&2; exit 1; }
+COMPARE_JAR=${COMPARE_JAR:-}
+if [[ -n "$COMPARE_JAR" ]]; then
+	with_compare=()
+	for level in "${LEVELS[@]}"; do
+		with_compare+=("$level")
+		[[ $level =~ ^L[3-6]$ ]] && with_compare+=("${level}x")
+	done
+	LEVELS=("${with_compare[@]}")
+fi
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 HERE="$ROOT/benchmarks/gateway"
 . "$ROOT/scripts/jdk.sh"
@@ -104,6 +115,7 @@ if [[ ! -f "$JAR" ]]; then
 	exit 1
 fi
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/gateway" >/dev/null
+[[ -z "$COMPARE_JAR" || -f "$COMPARE_JAR" ]] || { log "no $COMPARE_JAR"; exit 1; }
 
 BACKEND_PORT=$(free_port); NGINX_CONST_PORT=$(free_port); NGINX_PROXY_PORT=$(free_port)
 REDIS_PORT=$(free_port); GATEWAY_PORT=$(free_port); GATEWAY_MANAGEMENT_PORT=$(free_port)
@@ -149,17 +161,25 @@ taskset -c "$REDIS_CPUS" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --sa
 	>"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
 
-log "starting gateway on $GATEWAY_PORT"
-# shellcheck disable=SC2086 # word splitting of the option lists is wanted
-taskset -c "$SERVER_CPUS" "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$JAR" --server.port="$GATEWAY_PORT" \
-	--management.server.port="$GATEWAY_MANAGEMENT_PORT" \
-	--spring.config.additional-location="file:$HERE/gateway-bench.yaml" \
-	--spring.data.redis.port="$REDIS_PORT" --taskflow.security.issuer="$ISSUER" \
-	--taskflow.services.auth="http://127.0.0.1:$BACKEND_PORT" --taskflow.services.task="http://127.0.0.1:$BACKEND_PORT" \
-	${GATEWAY_ARGS:-} >"$WORK/gateway.log" 2>&1 &
-GATEWAY_PID=$!
-PIDS+=($GATEWAY_PID)
+start_gateway() { # jar port management-port log
+	log "starting gateway $1 on $2"
+	# shellcheck disable=SC2086 # word splitting of the option lists is wanted
+	taskset -c "$SERVER_CPUS" "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$1" --server.port="$2" \
+		--management.server.port="$3" \
+		--spring.config.additional-location="file:$HERE/gateway-bench.yaml" \
+		--spring.data.redis.port="$REDIS_PORT" --taskflow.security.issuer="$ISSUER" \
+		--taskflow.services.auth="http://127.0.0.1:$BACKEND_PORT" --taskflow.services.task="http://127.0.0.1:$BACKEND_PORT" \
+		${GATEWAY_ARGS:-} >"$4" 2>&1 &
+	PIDS+=($!)
+}
+start_gateway "$JAR" "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$WORK/gateway.log"
+GATEWAY_PID=${PIDS[-1]}
 wait_for "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health/readiness"
+if [[ -n "$COMPARE_JAR" ]]; then
+	COMPARE_PORT=$(free_port); COMPARE_MANAGEMENT_PORT=$(free_port)
+	start_gateway "$COMPARE_JAR" "$COMPARE_PORT" "$COMPARE_MANAGEMENT_PORT" "$WORK/gateway-compare.log"
+	wait_for "http://127.0.0.1:$COMPARE_MANAGEMENT_PORT/actuator/health/readiness"
+fi
 
 declare -A URL=(
 	[L0]="http://127.0.0.1:$NGINX_CONST_PORT/api/tasks/42"
@@ -173,6 +193,10 @@ declare -A URL=(
 declare -A HEADER=()
 for level in "${LEVELS[@]}"; do HEADER[$level]="Authorization: Bearer $TOKEN"; done
 HEADER[L3]="X-Bench-Unread: $TOKEN"
+if [[ -n "$COMPARE_JAR" ]]; then
+	for level in L3 L4 L5 L6; do URL[${level}x]=${URL[$level]/:$GATEWAY_PORT\//:$COMPARE_PORT/}; done
+	HEADER[L3x]=${HEADER[L3]}
+fi
 for level in "${LEVELS[@]}"; do
 	code=$(curl -s -o /dev/null -w '%{http_code}' -H "${HEADER[$level]}" "${URL[$level]}")
 	[[ "$code" == 200 ]] || { log "$level answers $code, not 200: ${URL[$level]}"; exit 1; }
@@ -184,7 +208,7 @@ run_wrk() { # level connections duration
 }
 
 log "warming up: $JIT_WARMUP per level, gateway levels twice"
-for level in "${LEVELS[@]}" L3 L4 L5 L6; do
+for level in "${LEVELS[@]}" L3 L4 L5 L6 L3x L4x L5x L6x; do
 	[[ " ${LEVELS[*]} " == *" $level "* ]] || continue
 	run_wrk "$level" "$CONNECTIONS" "$JIT_WARMUP" >/dev/null
 done
@@ -244,6 +268,7 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$(git -C "$ROOT" status --porcelain -- gateway benchmarks 2>/dev/null | grep -q . && echo "+uncommitted" || true)
 export JAVA_VERSION COMMIT DIRTY CPUS LOAD_CPUS SERVER_CPUS REDIS_CPUS SERVER_CPU_COUNT ROUNDS DURATION JIT_WARMUP CONNECTIONS
 export LEVELS_LIST="${LEVELS[*]}" OPTS="${GATEWAY_JAVA_OPTS:-(none)}" ARGS="${GATEWAY_ARGS:-(none)}" JAR INTERFERENCE
+export COMPARE_JAR
 python3 - "$RESULTS" <<'PY'
 import os, statistics, sys
 from collections import defaultdict
@@ -256,23 +281,27 @@ def stat(level, mode, i):
     return statistics.median(x[i] for x in rows[(level, mode)])
 names = {'L0': 'nginx constant', 'L1': 'backend direct', 'L2': 'nginx proxy', 'L3': 'gateway routing',
          'L4': '+ JWT', 'L5': '+ rate limit', 'L6': '+ breaker/retry'}
+names.update({level + 'x': names[level] + ' (cmp)' for level in ('L3', 'L4', 'L5', 'L6')})
 levels = e['LEVELS_LIST'].split()
+width = max(20, max(len(level + ' ' + names[level]) + 1 for level in levels))
 print()
 print(f"TaskFlow gateway benchmark: commit {e['COMMIT']}{e['DIRTY']}, {e['JAVA_VERSION']}, {e['JAR']}")
 print(f"CPU pinning (taskset): {e['CPUS']} CPUs; wrk on CPU {e['LOAD_CPUS']}; nginx, backend and gateway "
       f"together on CPU {e['SERVER_CPUS']} ({e['SERVER_CPU_COUNT']} core(s); each JVM sees that many processors); "
       f"Redis on CPU {e['REDIS_CPUS']}")
 print(f"gateway JVM options: {e['OPTS']}; extra arguments: {e['ARGS']}")
+if e['COMPARE_JAR']:
+    print(f"L3x..L6x (cmp): the same levels on {e['COMPARE_JAR']}, measured right after their counterparts")
 print(f"{e['ROUNDS']} interleaved rounds of {e['DURATION']} per level and mode, after {e['JIT_WARMUP']} JIT warm-up "
       f"per level; medians. saturated: {e['CONNECTIONS']} connections; light: 1 connection (below saturation)")
 print()
-print(f"{'level':<20}{'req/s':>9}{'xL1':>7}{'xL2':>7}{'p50 ms':>9}{'p99 ms':>9}"
+print(f"{'level':<{width}}{'req/s':>9}{'xL1':>7}{'xL2':>7}{'p50 ms':>9}{'p99 ms':>9}"
       f"{'light p50':>11}{'light p99':>11}{'+p99 vs L1':>12}{'errors':>8}")
 l1 = stat('L1', 'saturated', 0); l2 = stat('L2', 'saturated', 0); l1_light_p99 = stat('L1', 'light', 2)
 for level in levels:
     rps = stat(level, 'saturated', 0)
     errors = sum(x[3] for mode in ('saturated', 'light') for x in rows[(level, mode)])
-    print(f"{level + ' ' + names[level]:<20}{rps:>9.0f}{rps / l1:>7.2f}{rps / l2:>7.2f}"
+    print(f"{level + ' ' + names[level]:<{width}}{rps:>9.0f}{rps / l1:>7.2f}{rps / l2:>7.2f}"
           f"{stat(level, 'saturated', 1):>9.2f}{stat(level, 'saturated', 2):>9.2f}"
           f"{stat(level, 'light', 1):>11.3f}{stat(level, 'light', 2):>11.3f}"
           f"{stat(level, 'light', 2) - l1_light_p99:>12.3f}{errors:>8}")

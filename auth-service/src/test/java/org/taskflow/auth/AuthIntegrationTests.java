@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -91,6 +93,24 @@ public abstract class AuthIntegrationTests {
 		assertThat(response.status()).as(response.raw()).isEqualTo(200);
 		return new Tokens(response.body().get("accessToken").asString(),
 				response.body().get("refreshToken").asString());
+	}
+
+	/**
+	 * Logs in the administrator (taskflow.auth.admin-emails), signing them up the first
+	 * time.
+	 */
+	Tokens admin() {
+		String email = "admin@taskflow.test";
+		if (post("/api/auth/login", Map.of("email", email, "password", PASSWORD)).status() != 200) {
+			signup(email);
+		}
+		return login(email);
+	}
+
+	/** A claim of a token, read without checking it (the server under test issued it). */
+	String claim(String token, String name) {
+		String payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+		return this.json.readTree(payload).get(name).asString();
 	}
 
 	private URI uri(String path) {

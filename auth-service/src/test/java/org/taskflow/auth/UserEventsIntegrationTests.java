@@ -55,11 +55,7 @@ class UserEventsIntegrationTests extends AuthIntegrationTests {
 
 	@Test
 	void publishesPasswordChangedAndDisabledWithoutSecrets() {
-		String adminEmail = "admin@taskflow.test";
-		if (post("/api/auth/login", Map.of("email", adminEmail, "password", PASSWORD)).status() != 200) {
-			signup(adminEmail);
-		}
-		String admin = login(adminEmail).access();
+		String admin = admin().access();
 		String email = uniqueEmail();
 		String userId = signup(email);
 		String newPassword = "a much longer new passphrase";
@@ -94,6 +90,9 @@ class UserEventsIntegrationTests extends AuthIntegrationTests {
 			.untilAsserted(() -> assertThat(this.mongo.findById(userId, Document.class, "accounts")).isNull());
 		assertThat(post("/api/auth/refresh", Map.of("refreshToken", tokens.refresh())).status()).isEqualTo(401);
 		assertThat(post("/api/auth/login", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(401);
+		// and the access token of that session is refused (not merely answered 404)
+		await().atMost(Duration.ofSeconds(2))
+			.untilAsserted(() -> assertThat(get("/api/auth/me", bearer(tokens.access())).status()).isEqualTo(401));
 
 		ConsumerRecord<String, String> dead = awaitRecord("taskflow.user.user-events.v1-dlt",
 				(r) -> "poison".equals(r.key()));

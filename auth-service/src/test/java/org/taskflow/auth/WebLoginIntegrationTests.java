@@ -160,11 +160,7 @@ class WebLoginIntegrationTests extends AuthIntegrationTests {
 
 	@Test
 	void anAdminListsAndDisablesAccountsAndADisabledAccountIsLockedOut() {
-		String adminEmail = "admin@taskflow.test";
-		if (post("/api/auth/login", Map.of("email", adminEmail, "password", PASSWORD)).status() != 200) {
-			signup(adminEmail);
-		}
-		Tokens admin = login(adminEmail);
+		Tokens admin = admin();
 		String email = uniqueEmail();
 		String userId = signup(email);
 		Tokens user = login(email);

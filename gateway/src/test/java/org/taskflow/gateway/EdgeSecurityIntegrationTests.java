@@ -181,7 +181,7 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 			.valueEquals("X-Frame-Options", "DENY");
 	}
 
-	private static void expectUnauthorized(WebTestClient.ResponseSpec response) {
+	static void expectUnauthorized(WebTestClient.ResponseSpec response) {
 		response.expectStatus()
 			.isUnauthorized()
 			.expectHeader()

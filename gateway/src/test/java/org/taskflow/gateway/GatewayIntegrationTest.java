@@ -14,8 +14,9 @@ import org.taskflow.testsupport.IntegrationTest;
 /**
  * Base of the gateway's integration tests: the gateway on a random port, real Redis from
  * test-support, stub services ({@link Backends}) and small limits so behaviour shows
- * within a few requests. The gateway trusts one proxy hop, so each test poses as its own
- * client address through {@code X-Forwarded-For} and budgets never leak between tests.
+ * within a few requests, and a short reload of the revoked sessions. The gateway trusts
+ * one proxy hop, so each test poses as its own client address through
+ * {@code X-Forwarded-For} and budgets never leak between tests.
  */
 @IntegrationTest
 @TestPropertySource(
@@ -29,7 +30,8 @@ import org.taskflow.testsupport.IntegrationTest;
 				"taskflow.gateway.edge.cors.allowed-origins=https://app.example.test",
 				"taskflow.gateway.requests.max-body-size=1KB",
 				"taskflow.gateway.requests.paths[0].path=/api/tasks/import",
-				"taskflow.gateway.requests.paths[0].max-body-size=4KB" })
+				"taskflow.gateway.requests.paths[0].max-body-size=4KB",
+				"taskflow.security.revoked-sessions.reload-interval=1s" })
 abstract class GatewayIntegrationTest {
 
 	static final String ALLOWED_ORIGIN = "https://app.example.test";

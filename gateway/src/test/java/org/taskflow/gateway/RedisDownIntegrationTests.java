@@ -3,6 +3,7 @@ package org.taskflow.gateway;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
@@ -17,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A gateway whose Redis is unreachable (a port nothing listens on). Decision: it neither
  * fails open like the stock limiter nor locks everyone out; each instance keeps counting
- * in memory under the same budgets until Redis answers again.
+ * in memory under the same budgets until Redis answers again. Revoked sessions cannot be
+ * learnt meanwhile; tokens are accepted as they would be without the list.
  */
 class RedisDownIntegrationTests extends GatewayIntegrationTest {
 
@@ -52,6 +54,16 @@ class RedisDownIntegrationTests extends GatewayIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.bodyValue("{}")
 			.exchange(), "3");
+	}
+
+	@Test
+	void keepsAcceptingTheTokensOfSessionsWhenRedisIsUnreachable() {
+		// no revoked session can be learnt now: tokens are accepted as before, at most
+		// until they expire (docs/architecture.md)
+		String token = bearer(TestTokens.forSession("user-" + UUID.randomUUID(), "session-1"));
+		long start = System.nanoTime();
+		client().get().uri("/api/tasks").header(HttpHeaders.AUTHORIZATION, token).exchange().expectStatus().isOk();
+		assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
 	}
 
 	@Test

@@ -37,6 +37,14 @@ final class TestTokens {
 		return TestIssuer.sign(KEY, claims(subject, ISSUER, AUDIENCE, Instant.now().plusSeconds(900)));
 	}
 
+	/** A person's token of one session ({@code sid}), as a login or refresh issues it. */
+	static String forSession(String subject, String session) {
+		return TestIssuer.sign(KEY,
+				new JWTClaimsSet.Builder(claims(subject, ISSUER, AUDIENCE, Instant.now().plusSeconds(900)))
+					.claim("sid", session)
+					.build());
+	}
+
 	static String forNewUser() {
 		return forUser("user-" + UUID.randomUUID());
 	}

@@ -42,14 +42,20 @@ final class Gateway {
 		return logIn(email, PASSWORD);
 	}
 
-	/** Logs in someone who has an account. */
+	/** Logs in someone who has an account: a new session of theirs, with its own tokens. */
 	Person logIn(String email, String password) {
 		Response login = send("POST", "/api/auth/login", null,
 				Map.of("email", email, "password", password, "tokenDelivery", "body"));
 		assertThat(login.status()).as(login.text()).isEqualTo(200);
 		String token = login.json().get("accessToken").asString();
-		JsonNode account = send("GET", "/api/auth/me", new Person("", email, "", token), null).json();
-		return new Person(account.get("id").asString(), email, account.get("displayName").asString(), token);
+		JsonNode account = send("GET", "/api/auth/me", new Person("", email, "", token, ""), null).json();
+		return new Person(account.get("id").asString(), email, account.get("displayName").asString(), token,
+				login.json().get("refreshToken").asString());
+	}
+
+	/** Logs a person in once more: a new session of theirs, with its own tokens. */
+	Person logIn(Person person) {
+		return logIn(person.email(), PASSWORD);
 	}
 
 	Response get(String path, Person caller) {
@@ -120,8 +126,8 @@ final class Gateway {
 		}
 	}
 
-	/** Someone signed up and logged in. */
-	record Person(String id, String email, String name, String token) {
+	/** Someone signed up and logged in: one session's access and refresh token. */
+	record Person(String id, String email, String name, String token, String refreshToken) {
 	}
 
 	record Response(int status, String text) {

@@ -17,6 +17,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.taskflow.auth.AuthProperties;
 import org.taskflow.auth.Digests;
+import org.taskflow.support.security.RevokedSessions;
 
 /**
  * Refresh-token families (one per login, i.e. one session) in Redis. A token is opaque,
@@ -24,6 +25,12 @@ import org.taskflow.auth.Digests;
  * already rotated means it leaked, so the whole family is revoked (RFC 9700 §4.14.2).
  * Each operation is one Lua script, so two concurrent refreshes with the same token
  * cannot both succeed.
+ * <p>
+ * Ending a family also ends its access tokens before they expire: the same script adds
+ * the family id (the tokens' {@code sid}) to support-security's
+ * {@link RevokedSessions#KEY revoked sessions}, scored with the time by which every
+ * access token of the family has expired, and publishes it, so the gateway and every
+ * service refuse those tokens within moments.
  *
  * <p>
  * Keys: {@code auth:rt:<hash>} → family id (kept after rotation, to recognise reuse);
@@ -36,16 +43,23 @@ class RefreshTokens {
 
 	private static final Logger logger = LoggerFactory.getLogger(RefreshTokens.class);
 
+	/**
+	 * Ends a family; {@code now} and {@code refused} (until when its access tokens are
+	 * refused) in seconds.
+	 */
 	private static final String REVOKE_FUNCTION = """
-			local function revoke(fid, user)
+			local function revoke(fid, user, now, refused)
 			  local fkey = 'auth:family:' .. fid
 			  for _, hash in ipairs(redis.call('SMEMBERS', fkey .. ':tokens')) do
 			    redis.call('DEL', 'auth:rt:' .. hash)
 			  end
 			  redis.call('DEL', fkey, fkey .. ':tokens')
 			  redis.call('SREM', 'auth:user:' .. user .. ':families', fid)
+			  redis.call('ZADD', '%1$s', refused, fid)
+			  redis.call('ZREMRANGEBYSCORE', '%1$s', '-inf', now)
+			  redis.call('PUBLISH', '%1$s', fid .. ' ' .. refused)
 			end
-			""";
+			""".formatted(RevokedSessions.KEY);
 
 	/** ARGV: family, user, token hash, now, ttl, absolute expiry, user agent, address. */
 	private static final RedisScript<Long> START = RedisScript.of("""
@@ -61,8 +75,8 @@ class RefreshTokens {
 			""", Long.class);
 
 	/**
-	 * ARGV: presented hash, new hash, now, ttl, user agent, address. Returns {outcome,
-	 * family, user}.
+	 * ARGV: presented hash, new hash, now, ttl, user agent, address, access tokens
+	 * refused until. Returns {outcome, family, user}.
 	 */
 	@SuppressWarnings("rawtypes")
 	private static final RedisScript<List> ROTATE = RedisScript.of(REVOKE_FUNCTION + """
@@ -72,12 +86,12 @@ class RefreshTokens {
 			local user = redis.call('HGET', fkey, 'user')
 			if not user then return {'invalid'} end
 			if redis.call('HGET', fkey, 'current') ~= ARGV[1] then
-			  revoke(fid, user)
+			  revoke(fid, user, ARGV[3], ARGV[7])
 			  return {'reused', fid, user}
 			end
 			local remaining = tonumber(redis.call('HGET', fkey, 'absoluteExpiry')) - tonumber(ARGV[3])
 			if remaining <= 0 then
-			  revoke(fid, user)
+			  revoke(fid, user, ARGV[3], ARGV[7])
 			  return {'invalid'}
 			end
 			local ttl = math.min(tonumber(ARGV[4]), remaining)
@@ -89,12 +103,13 @@ class RefreshTokens {
 			""", List.class);
 
 	/**
-	 * ARGV: family, and the user it must belong to (empty: any). Returns 1 if revoked.
+	 * ARGV: family, the user it must belong to (empty: any), now, access tokens refused
+	 * until. Returns 1 if revoked.
 	 */
 	private static final RedisScript<Long> REVOKE = RedisScript.of(REVOKE_FUNCTION + """
 			local user = redis.call('HGET', 'auth:family:' .. ARGV[1], 'user')
 			if not user or (ARGV[2] ~= '' and user ~= ARGV[2]) then return 0 end
-			revoke(ARGV[1], user)
+			revoke(ARGV[1], user, ARGV[3], ARGV[4])
 			return 1
 			""", Long.class);
 
@@ -128,7 +143,7 @@ class RefreshTokens {
 		String next = newToken();
 		List<?> result = this.redis.execute(ROTATE, List.of(), Digests.sha256(presented), Digests.sha256(next),
 				Long.toString(now()), Long.toString(this.properties.refreshTokenTtl().toSeconds()), clip(userAgent),
-				clip(address));
+				clip(address), refusedUntil());
 		return switch (String.valueOf(result.getFirst())) {
 			case "rotated" -> new Rotation.Rotated(next, (String) result.get(1), (String) result.get(2));
 			case "reused" -> {
@@ -146,7 +161,7 @@ class RefreshTokens {
 	}
 
 	void revoke(String family) {
-		this.redis.execute(REVOKE, List.of(), family, "");
+		this.redis.execute(REVOKE, List.of(), family, "", Long.toString(now()), refusedUntil());
 	}
 
 	/**
@@ -154,7 +169,8 @@ class RefreshTokens {
 	 * theirs.
 	 */
 	boolean revoke(String userId, String family) {
-		return Objects.equals(this.redis.execute(REVOKE, List.of(), family, userId), 1L);
+		return Objects
+			.equals(this.redis.execute(REVOKE, List.of(), family, userId, Long.toString(now()), refusedUntil()), 1L);
 	}
 
 	/** Revokes every session of a user except {@code keep} (may be null). */
@@ -177,6 +193,14 @@ class RefreshTokens {
 			return java.util.stream.Stream.of(new Session(family, epoch(fields.get("created")),
 					epoch(fields.get("lastUsed")), (String) fields.get("userAgent"), (String) fields.get("address")));
 		}).toList();
+	}
+
+	/**
+	 * When the last access token of a family ended now has expired, as the resource
+	 * servers see it: its lifetime plus the clock skew their decoders allow.
+	 */
+	private String refusedUntil() {
+		return Long.toString(now() + this.properties.accessTokenTtl().plus(RevokedSessions.CLOCK_SKEW).toSeconds());
 	}
 
 	private long now() {

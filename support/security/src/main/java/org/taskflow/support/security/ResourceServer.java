@@ -1,5 +1,6 @@
 package org.taskflow.support.security;
 
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpHeaders;
@@ -25,7 +26,8 @@ import org.taskflow.support.web.ProblemWriter;
  * }</pre>
  *
  * Authorities: see {@link JwtAuthorities}. Tokens are checked by Boot's JWT decoder
- * ({@code spring.security.oauth2.resourceserver.jwt.*}).
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}), then, where the application has
+ * Redis, against the {@link RevokedSessions ended sessions}.
  */
 public final class ResourceServer {
 
@@ -33,7 +35,10 @@ public final class ResourceServer {
 
 	private final ServerAccessDeniedHandler forbidden;
 
-	ResourceServer(ProblemWriter problems) {
+	private final @Nullable RevokedSessions revoked;
+
+	ResourceServer(ProblemWriter problems, @Nullable RevokedSessions revoked) {
+		this.revoked = revoked;
 		this.unauthorized = (exchange, ex) -> problems.write(exchange, ResourceServerProblems.unauthenticated(),
 				(headers) -> headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\""));
 		this.forbidden = (exchange, ex) -> problems.write(exchange, ResourceServerProblems.forbidden(), (headers) -> {
@@ -48,7 +53,7 @@ public final class ResourceServer {
 								"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**")
 						.permitAll())
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(ResourceServer::authentication))
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> authentication(token, this.revoked)))
 				.authenticationEntryPoint(this.unauthorized)
 				.accessDeniedHandler(this.forbidden))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(this.unauthorized)
@@ -61,7 +66,15 @@ public final class ResourceServer {
 			.securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
 	}
 
-	static Mono<AbstractAuthenticationToken> authentication(Jwt jwt) {
+	/**
+	 * After the decoder (and the gateway's cache of decoded tokens), so an ended session
+	 * is refused on every request; an error, not an exception, is what the reactive chain
+	 * turns into the 401.
+	 */
+	static Mono<AbstractAuthenticationToken> authentication(Jwt jwt, @Nullable RevokedSessions revoked) {
+		if (revoked != null && revoked.refuses(jwt)) {
+			return Mono.error(RevokedSessions.ended());
+		}
 		return Mono.just(JwtAuthorities.authentication(jwt));
 	}
 

@@ -1,5 +1,6 @@
 package org.taskflow.support.security;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -20,9 +21,10 @@ import org.taskflow.support.web.ServletProblemWriter;
 
 /**
  * Every service checks tokens itself, with Boot's JWT decoder
- * ({@code spring.security.oauth2.resourceserver.jwt.*}: JWKS, issuer, audiences). Runs
- * before Boot's security auto-configuration, so this check, not a generated user, guards
- * a WebFlux service.
+ * ({@code spring.security.oauth2.resourceserver.jwt.*}: JWKS, issuer, audiences), and
+ * refuses the tokens of ended sessions where it has Redis
+ * ({@link RevokedSessionsAutoConfiguration}). Runs before Boot's security
+ * auto-configuration, so this check, not a generated user, guards a WebFlux service.
  */
 @AutoConfiguration(after = ProblemsAutoConfiguration.class,
 		before = { ReactiveWebSecurityAutoConfiguration.class, ReactiveOAuth2ResourceServerAutoConfiguration.class,
@@ -35,8 +37,8 @@ public class ResourceServerAutoConfiguration {
 	static class Reactive {
 
 		@Bean
-		ResourceServer resourceServer(ProblemWriter problems) {
-			return new ResourceServer(problems);
+		ResourceServer resourceServer(ProblemWriter problems, ObjectProvider<RevokedSessions> revoked) {
+			return new ResourceServer(problems, revoked.getIfAvailable());
 		}
 
 		/**
@@ -72,8 +74,9 @@ public class ResourceServerAutoConfiguration {
 	static class Servlet {
 
 		@Bean
-		ServletResourceServer servletResourceServer(ServletProblemWriter problems) {
-			return new ServletResourceServer(problems);
+		ServletResourceServer servletResourceServer(ServletProblemWriter problems,
+				ObjectProvider<RevokedSessions> revoked) {
+			return new ServletResourceServer(problems, revoked.getIfAvailable());
 		}
 
 	}

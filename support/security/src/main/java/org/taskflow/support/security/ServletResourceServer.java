@@ -1,7 +1,11 @@
 package org.taskflow.support.security;
 
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -9,8 +13,9 @@ import org.taskflow.support.web.ServletProblemWriter;
 
 /**
  * {@link ResourceServer} for a Servlet application: a stateless bearer-token resource
- * server whose failures are problem documents, with the same authorities. The application
- * adds its own matcher and rules:
+ * server whose failures are problem documents, with the same authorities and the same
+ * refusal of {@link RevokedSessions ended sessions}. The application adds its own matcher
+ * and rules:
  *
  * <pre>{@code
  * return resourceServer.configure(http.securityMatcher("/api/**"))
@@ -24,7 +29,10 @@ public final class ServletResourceServer {
 
 	private final AccessDeniedHandler forbidden;
 
-	ServletResourceServer(ServletProblemWriter problems) {
+	private final @Nullable RevokedSessions revoked;
+
+	ServletResourceServer(ServletProblemWriter problems, @Nullable RevokedSessions revoked) {
+		this.revoked = revoked;
 		// the challenge says why a token was refused (RFC 6750); the body says it as a
 		// problem
 		BearerTokenAuthenticationEntryPoint challenge = new BearerTokenAuthenticationEntryPoint();
@@ -39,7 +47,7 @@ public final class ServletResourceServer {
 	public HttpSecurity configure(HttpSecurity http) {
 		return http
 			.oauth2ResourceServer((resourceServer) -> resourceServer
-				.jwt((jwt) -> jwt.jwtAuthenticationConverter(JwtAuthorities::authentication))
+				.jwt((jwt) -> jwt.jwtAuthenticationConverter(this::authentication))
 				.authenticationEntryPoint(this.unauthenticated)
 				.accessDeniedHandler(this.forbidden))
 			.exceptionHandling((handling) -> handling.authenticationEntryPoint(this.unauthenticated)
@@ -47,6 +55,13 @@ public final class ServletResourceServer {
 			// bearer tokens are not sent by browsers on their own
 			.csrf((csrf) -> csrf.disable())
 			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
+	}
+
+	private AbstractAuthenticationToken authentication(Jwt jwt) {
+		if (this.revoked != null && this.revoked.refuses(jwt)) {
+			throw RevokedSessions.ended();
+		}
+		return JwtAuthorities.authentication(jwt);
 	}
 
 }

@@ -1,5 +1,6 @@
 package org.taskflow.support.security;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 
@@ -7,8 +8,10 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class ResourceServerTests {
 
@@ -27,7 +30,18 @@ class ResourceServerTests {
 	@Test
 	void theNameIsTheSubject() {
 		Jwt jwt = jwt().build();
-		assertThat(ResourceServer.authentication(jwt).block().getName()).isEqualTo("user-1");
+		assertThat(ResourceServer.authentication(jwt, null).block().getName()).isEqualTo("user-1");
+	}
+
+	@Test
+	void refusesATokenOfAnEndedSessionAsAnInvalidToken() {
+		RevokedSessions revoked = new RevokedSessions(Clock.systemUTC());
+		revoked.refuse("session-1", Instant.now().plusSeconds(60).getEpochSecond());
+		assertThatThrownBy(
+				() -> ResourceServer.authentication(jwt().claim("sid", "session-1").build(), revoked).block())
+			.isInstanceOf(InvalidBearerTokenException.class);
+		assertThat(ResourceServer.authentication(jwt().claim("sid", "session-2").build(), revoked).block().getName())
+			.isEqualTo("user-1");
 	}
 
 	private static Jwt.Builder jwt() {
@@ -39,7 +53,7 @@ class ResourceServerTests {
 	}
 
 	private static List<String> authorities(Jwt jwt) {
-		return ResourceServer.authentication(jwt)
+		return ResourceServer.authentication(jwt, null)
 			.block()
 			.getAuthorities()
 			.stream()
