@@ -139,10 +139,10 @@ class OidcSystemTests {
 		await().atMost(Duration.ofSeconds(60))
 			.until(() -> suite.gateway().get("/api/users/me", withThirdPartyToken).status() == 200);
 
-		// ending the session at the end-session endpoint: the next authorization needs a login again
-		HttpResponse<String> loggedOut = browser.get(new LogoutRequest(provider.getEndSessionEndpointURI(),
-				tokens.getOIDCTokens().getIDToken())
-			.toURI());
+		// ending the session at the end-session endpoint: the next authorization needs a
+		// login again
+		HttpResponse<String> loggedOut = browser
+			.get(new LogoutRequest(provider.getEndSessionEndpointURI(), tokens.getOIDCTokens().getIDToken()).toURI());
 		assertThat(loggedOut.statusCode()).as(loggedOut.body()).isEqualTo(302);
 		HttpResponse<String> again = browser.get(authenticationRequest(new CodeVerifier(), new Nonce()).toURI());
 		assertThat(browser.location(again)).isEqualTo(publicUrl + "/oauth2/login");
