@@ -16,7 +16,7 @@ import org.springframework.validation.annotation.Validated;
  * @param cors which origins may call the API from a browser
  * @param contentSecurityPolicy the CSP sent with every response (it matters for the SPA)
  * @param swaggerUiContentSecurityPolicy the CSP of the Swagger UI's pages instead, which
- * set style attributes
+ * set style attributes and add one style element
  * @param hstsMaxAge how long browsers must insist on HTTPS
  */
 @ConfigurationProperties("taskflow.gateway.edge")
