@@ -95,9 +95,9 @@ class EdgeSecurityConfiguration {
 
 	/**
 	 * Swagger UI renders with style attributes and one style element of its own, which
-	 * {@code style-src 'self'} blocks (the page came out unstyled), so its pages get their
-	 * own policy, which allows those and nothing more. Spring Security's header writer leaves a policy that is already
-	 * set alone.
+	 * {@code style-src 'self'} blocks (the page came out unstyled), so its pages get
+	 * their own policy, which allows those and nothing more. Spring Security's header
+	 * writer leaves a policy that is already set alone.
 	 */
 	@Bean
 	WebFilter swaggerUiContentSecurityPolicy(EdgeSecurityProperties properties) {
