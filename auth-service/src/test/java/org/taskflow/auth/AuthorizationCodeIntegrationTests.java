@@ -31,6 +31,8 @@ class AuthorizationCodeIntegrationTests extends AuthIntegrationTests {
 
 	private static final String REDIRECT = "http://127.0.0.1:8765/callback";
 
+	private static final String ISSUER = "http://localhost:8080";
+
 	private final HttpClient browser = HttpClient.newBuilder()
 		.cookieHandler(new CookieManager())
 		.followRedirects(HttpClient.Redirect.NEVER)
@@ -42,7 +44,7 @@ class AuthorizationCodeIntegrationTests extends AuthIntegrationTests {
 		String userId = signup(email);
 		String verifier = randomUrlSafe();
 
-		String code = authorize(email, challenge(verifier));
+		String code = authorize(email, challenge(verifier), "openid api");
 		HttpResponse<String> exchanged = tokenRequest(code, verifier);
 		assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
 		JsonNode tokens = this.json.readTree(exchanged.body());
@@ -62,11 +64,29 @@ class AuthorizationCodeIntegrationTests extends AuthIntegrationTests {
 		String email = uniqueEmail();
 		signup(email);
 		String verifier = randomUrlSafe();
-		String code = authorize(email, challenge(verifier));
+		String code = authorize(email, challenge(verifier), "openid api");
 
 		assertThat(tokenRequest(code, randomUrlSafe()).statusCode()).as("a wrong verifier").isEqualTo(400);
 		assertThat(tokenRequest(code, verifier).statusCode()).isEqualTo(200);
 		assertThat(tokenRequest(code, verifier).statusCode()).as("a code is good for one exchange").isEqualTo(400);
+	}
+
+	@Test
+	void userInfoAnswersWithTheStandardClaimsOfTheGrantedScopes() throws Exception {
+		String email = uniqueEmail();
+		String userId = signup(email);
+		String verifier = randomUrlSafe();
+		String everything = access(authorize(email, challenge(verifier), "openid profile email"), verifier);
+		JsonNode claims = userInfo(everything);
+		assertThat(claims.get("sub").asString()).isEqualTo(userId);
+		assertThat(claims.get("name").asString()).isEqualTo("Ada Lovelace");
+		assertThat(claims.get("email").asString()).isEqualTo(email);
+		assertThat(claims.get("email_verified").asBoolean()).isFalse();
+
+		// still signed in: the next authorization goes straight back to the client
+		verifier = randomUrlSafe();
+		String openIdOnly = access(codeFrom(get(authorizeUrl(challenge(verifier), "openid"))), verifier);
+		assertThat(userInfo(openIdOnly).propertyNames()).containsExactly("sub");
 	}
 
 	@Test
@@ -78,28 +98,59 @@ class AuthorizationCodeIntegrationTests extends AuthIntegrationTests {
 				(location) -> assertThat(location).startsWith(REDIRECT).contains("error=invalid_request"));
 	}
 
-	/** Drives the browser part and returns the code delivered to the redirect URI. */
-	private String authorize(String email, String challenge) throws Exception {
-		String authorize = url("/oauth2/authorize?response_type=code&client_id=" + CLIENT + "&redirect_uri="
-				+ encode(REDIRECT) + "&scope=" + encode("openid api") + "&state=xyz&code_challenge=" + challenge
-				+ "&code_challenge_method=S256");
-		HttpResponse<String> toLogin = get(authorize);
+	private String access(String code, String verifier) throws Exception {
+		HttpResponse<String> exchanged = tokenRequest(code, verifier);
+		assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+		return this.json.readTree(exchanged.body()).get("access_token").asString();
+	}
+
+	private JsonNode userInfo(String accessToken) throws Exception {
+		HttpResponse<String> response = this.browser.send(HttpRequest.newBuilder(URI.create(url("/oauth2/userinfo")))
+			.header("Authorization", "Bearer " + accessToken)
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+		return this.json.readTree(response.body());
+	}
+
+	/**
+	 * Drives the browser part and returns the code delivered to the redirect URI. The
+	 * service's absolute URLs name the issuer (http://localhost:8080 here), so the
+	 * "browser" follows their path and query to the port the test runs on.
+	 */
+	private String authorize(String email, String challenge, String scope) throws Exception {
+		HttpResponse<String> toLogin = get(authorizeUrl(challenge, scope));
 		assertThat(toLogin.statusCode()).isEqualTo(302);
 		assertThat(toLogin.headers().firstValue("Location"))
-			.hasValueSatisfying((l) -> assertThat(l).endsWith("/login"));
+			.hasValueSatisfying((location) -> assertThat(location).as("relative, or absolute at the issuer")
+				.isIn("/oauth2/login", ISSUER + "/oauth2/login"));
 
-		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(get(url("/login")).body());
+		HttpResponse<String> form = get(url("/oauth2/login"));
+		assertThat(form.headers().firstValue("Content-Security-Policy"))
+			.as("its own policy: the sign-in ends with a redirect to the client")
+			.hasValueSatisfying((policy) -> assertThat(policy).contains("form-action 'self' http://127.0.0.1:8765"));
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(form.body());
 		assertThat(csrf.find()).as("the login form carries a CSRF token").isTrue();
-		HttpResponse<String> loggedIn = this.browser.send(HttpRequest.newBuilder(URI.create(url("/login")))
+		HttpResponse<String> loggedIn = this.browser.send(HttpRequest.newBuilder(URI.create(url("/oauth2/login")))
 			.header("Content-Type", "application/x-www-form-urlencoded")
 			.POST(HttpRequest.BodyPublishers.ofString(
 					"username=" + encode(email) + "&password=" + encode(PASSWORD) + "&_csrf=" + encode(csrf.group(1))))
 			.build(), HttpResponse.BodyHandlers.ofString());
 		assertThat(loggedIn.statusCode()).isEqualTo(302);
 		String back = loggedIn.headers().firstValue("Location").orElseThrow();
-		assertThat(back).contains("/oauth2/authorize");
+		String path = back.startsWith(ISSUER) ? back.substring(ISSUER.length()) : back;
+		assertThat(path).startsWith("/oauth2/authorize");
 
-		HttpResponse<String> toClient = get(back);
+		return codeFrom(get(url(path)));
+	}
+
+	private String authorizeUrl(String challenge, String scope) {
+		return url("/oauth2/authorize?response_type=code&client_id=" + CLIENT + "&redirect_uri=" + encode(REDIRECT)
+				+ "&scope=" + encode(scope) + "&state=xyz&code_challenge=" + challenge + "&code_challenge_method=S256");
+	}
+
+	/** The code in a redirect to the client. */
+	private static String codeFrom(HttpResponse<String> toClient) {
 		assertThat(toClient.statusCode()).isEqualTo(302);
 		String location = toClient.headers().firstValue("Location").orElseThrow();
 		assertThat(location).startsWith(REDIRECT).contains("state=xyz");

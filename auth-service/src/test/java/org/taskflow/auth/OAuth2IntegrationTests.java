@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class OAuth2IntegrationTests extends AuthIntegrationTests {
 
-	private static final String ISSUER = "http://localhost:9000";
+	private static final String ISSUER = "http://localhost:8080";
 
 	@Test
 	void publishesAValidOpenIdDiscoveryDocument() {
@@ -36,6 +36,66 @@ class OAuth2IntegrationTests extends AuthIntegrationTests {
 		assertThat(document.get("grant_types_supported").toString()).contains("client_credentials",
 				"authorization_code");
 		assertThat(document.get("code_challenge_methods_supported").toString()).contains("S256");
+		// every browser-facing endpoint under /oauth2, which the gateway routes to this
+		// service
+		assertThat(document.get("userinfo_endpoint").asString()).isEqualTo(ISSUER + "/oauth2/userinfo");
+		assertThat(document.get("end_session_endpoint").asString()).isEqualTo(ISSUER + "/oauth2/logout");
+		assertThat(document.get("scopes_supported").toString()).contains("\"openid\"", "\"profile\"", "\"email\"",
+				"\"api\"");
+		assertThat(document.get("claims_supported").toString()).contains("\"name\"", "\"email\"");
+	}
+
+	@Test
+	void buildsAbsoluteUrlsFromTheIssuerNeverFromRequestHeaders() throws Exception {
+		// the request reaches 127.0.0.1:<port> and claims to come through another host
+		HttpResponse<String> response = send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port
+					+ "/oauth2/authorize?response_type=code&client_id=taskflow-cli&scope=openid&state=s"
+					+ "&redirect_uri=http%3A%2F%2F127.0.0.1%3A8765%2Fcallback&code_challenge_method=S256"
+					+ "&code_challenge=E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"))
+			.header("Accept", "text/html")
+			.header("X-Forwarded-Host", "evil.example")
+			.header("X-Forwarded-Proto", "https")
+			.header("X-Forwarded-Port", "443")
+			.GET());
+		assertThat(response.statusCode()).isEqualTo(302);
+		assertThat(response.headers().firstValue("Location"))
+			.hasValueSatisfying((location) -> assertThat(location).as("relative, or absolute at the issuer")
+				.isIn("/oauth2/login", ISSUER + "/oauth2/login"));
+	}
+
+	@Test
+	void aClientWithoutCredentialsGetsAnOAuth2ErrorNotTheLoginPage() throws Exception {
+		for (String path : List.of("/oauth2/token", "/oauth2/introspect", "/oauth2/revoke")) {
+			HttpResponse<String> response = send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+						.header("Content-Type", "application/x-www-form-urlencoded")
+						.header("Accept", "*/*")
+						.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&token=x")));
+			assertThat(response.statusCode()).as(path).isEqualTo(401);
+			assertThat(response.headers().firstValue("Content-Type")).as(path)
+				.hasValueSatisfying((type) -> assertThat(type).startsWith("application/json"));
+			assertThat(this.json.readTree(response.body()).get("error").asString()).as(path)
+				.isEqualTo("invalid_client");
+			assertThat(response.headers().firstValue("WWW-Authenticate")).as(path)
+				.hasValueSatisfying((challenge) -> assertThat(challenge).startsWith("Basic"));
+		}
+	}
+
+	@Test
+	void anAuthorizationRequestThatCannotBeSentBackGetsAnOAuth2ErrorPage() throws Exception {
+		for (String query : List.of("response_type=code&client_id=nobody&scope=openid",
+				"response_type=code&client_id=taskflow-cli&scope=openid&redirect_uri=https%3A%2F%2Fevil.example%2F")) {
+			HttpResponse<String> response = send(
+					HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/oauth2/authorize?" + query))
+						.header("Accept", "text/html")
+						.GET());
+			assertThat(response.statusCode()).as(query).isEqualTo(400);
+			assertThat(response.headers().firstValue("Location")).as("never redirected").isEmpty();
+			assertThat(response.body()).as(query)
+				.contains("<code id=\"error\">invalid_request</code>")
+				.doesNotContain("Whitelabel");
+		}
 	}
 
 	@Test
@@ -69,6 +129,12 @@ class OAuth2IntegrationTests extends AuthIntegrationTests {
 		HttpResponse<String> response = form("/oauth2/token", "grant_type=client_credentials&scope=users.read",
 				"task-service", "guessed");
 		assertThat(response.statusCode()).isEqualTo(401);
+	}
+
+	private static HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+		}
 	}
 
 	private JsonNode clientCredentials(String client, String secret) throws Exception {

@@ -102,7 +102,7 @@ class TokenAttacksIntegrationTests extends AuthIntegrationTests {
 
 	private JWTClaimsSet claims(UnaryOperator<JWTClaimsSet.Builder> change) {
 		Instant now = Instant.now();
-		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("http://localhost:9000")
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer("http://localhost:8080")
 			.subject(this.userId)
 			.audience("taskflow-api")
 			.issueTime(Date.from(now))

@@ -149,6 +149,27 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void letsOnlyTheSwaggerUiSetStyleAttributes() {
+		client().get()
+			.uri("/swagger-ui/index.html")
+			.exchange()
+			.expectStatus()
+			.isOk()
+			.expectHeader()
+			.value("Content-Security-Policy",
+					(policy) -> assertThat(policy)
+						.contains("script-src 'self'", "style-src 'self'", "style-src-attr 'unsafe-inline'")
+						.doesNotContain("unsafe-eval", "script-src-attr"));
+		for (String page : List.of("/", "/tasks", "/oauth2/login")) {
+			client().get()
+				.uri(page)
+				.exchange()
+				.expectHeader()
+				.value("Content-Security-Policy", (policy) -> assertThat(policy).doesNotContain("unsafe-inline"));
+		}
+	}
+
+	@Test
 	void servesNoOperationalEndpointOnThePublicPort() {
 		// they live on the management port, which the Ingress never reaches
 		for (String path : List.of("/actuator/health/readiness", "/actuator/prometheus")) {

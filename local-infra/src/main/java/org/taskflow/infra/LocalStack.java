@@ -205,9 +205,13 @@ public final class LocalStack implements AutoCloseable {
 
 	// --- where things are
 
-	/** The public edge, e.g. {@code http://127.0.0.1:8080}. */
+	/**
+	 * The public edge and the suite's public URL, e.g. {@code http://localhost:8080}: the
+	 * token issuer and the browser origin every service is told (ServiceArguments), so an
+	 * OIDC client that discovers the issuer here finds the same URL in the tokens.
+	 */
 	public URI gatewayUrl() {
-		return serviceUrl(Service.GATEWAY);
+		return URI.create(ServiceArguments.publicUrl(this.ports));
 	}
 
 	/** A service's own address (its first replica's). */

@@ -8,10 +8,10 @@ import org.taskflow.infra.LocalStack.Service;
 
 /**
  * The command-line properties that point one service at the rest of the suite: its own
- * port, the infrastructure, the other services, the token issuer and the browser origin.
- * Property names are those of docs/contracts.md; with the default ports they repeat the
- * services' own defaults, so {@code ./run-local} and a suite on free ports take the same
- * path.
+ * port, the infrastructure, the other services, and the public URL (the gateway: token
+ * issuer and browser origin). Property names are those of docs/contracts.md; with the
+ * default ports they repeat the services' own defaults, so {@code ./run-local} and a
+ * suite on free ports take the same path.
  */
 final class ServiceArguments {
 
@@ -26,10 +26,12 @@ final class ServiceArguments {
 		List<String> arguments = new ArrayList<>();
 		arguments.add("--server.port=" + ports.of(service, replica));
 		String auth = url(ports.of(Service.AUTH));
-		// The issuer is a name every service compares, not an address anyone calls: keys
-		// come from taskflow.services.auth.
-		arguments.add("--taskflow.security.issuer=http://localhost:" + ports.of(Service.AUTH));
-		String gateway = "http://localhost:" + ports.of(Service.GATEWAY);
+		String gateway = publicUrl(ports);
+		// The public URL is the issuer, as in every deployment: the gateway routes the
+		// OAuth2/OIDC endpoints to auth-service. Services still fetch keys and tokens
+		// from
+		// taskflow.services.auth directly.
+		arguments.add("--taskflow.security.issuer=" + gateway);
 		if (service != Service.AUTH) {
 			arguments.add("--taskflow.services.auth=" + auth);
 		}
@@ -62,6 +64,11 @@ final class ServiceArguments {
 			}
 		}
 		return arguments;
+	}
+
+	/** The gateway as browsers and OAuth2 clients reach it. */
+	static String publicUrl(SuitePorts ports) {
+		return "http://localhost:" + ports.of(Service.GATEWAY);
 	}
 
 	private static String url(int port) {

@@ -32,8 +32,8 @@ class ServiceArgumentsTests {
 	}
 
 	@Test
-	void everyServiceGetsItsOwnPortTheIssuerAndTheInfrastructureItUses() {
-		String issuer = "--taskflow.security.issuer=http://localhost:" + this.ports.of(Service.AUTH);
+	void everyServiceGetsItsOwnPortThePublicUrlAsIssuerAndTheInfrastructureItUses() {
+		String issuer = "--taskflow.security.issuer=http://localhost:" + this.ports.of(Service.GATEWAY);
 		String kafka = "--spring.kafka.bootstrap-servers=127.0.0.1:" + this.ports.kafka();
 		String mongo = "--spring.mongodb.uri=mongodb://127.0.0.1:" + this.ports.mongo();
 		assertThat(ServiceArguments.of(Service.AUTH, 0, this.ports, this.data)).contains(
@@ -56,7 +56,7 @@ class ServiceArgumentsTests {
 	@Test
 	void onTheDefaultPortsTheArgumentsRepeatWhatTheServicesAlreadyDefaultTo() {
 		assertThat(ServiceArguments.of(Service.TASK, 0, SuitePorts.defaults(), this.data)).contains(
-				"--server.port=8082", "--taskflow.security.issuer=http://localhost:9000",
+				"--server.port=8082", "--taskflow.security.issuer=http://localhost:8080",
 				"--spring.kafka.bootstrap-servers=127.0.0.1:9092", "--spring.mongodb.uri=mongodb://127.0.0.1:27017");
 	}
 

@@ -1,12 +1,16 @@
 package org.taskflow.auth.config;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.proc.SecurityContext;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
@@ -16,6 +20,7 @@ import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.OidcScopes;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
@@ -27,31 +32,75 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.server.authorization.settings.AuthorizationServerSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.taskflow.auth.AuthProperties;
+import org.taskflow.auth.accounts.AccountService;
 import org.taskflow.auth.keys.SigningKeys;
+import org.taskflow.auth.oauth.AuthorizationErrorHandler;
+import org.taskflow.auth.oauth.ClientAuthenticationEntryPoint;
+import org.taskflow.auth.oauth.LoginPage;
+import org.taskflow.auth.oauth.UserInfoClaims;
 import org.taskflow.support.security.ServletResourceServer;
 
 /**
  * Three filter chains: the OAuth2/OIDC endpoints of Spring Authorization Server; the
  * first-party JSON API under {@code /api/auth} (TaskFlow's resource server: stateless,
  * bearer tokens, problem details); and the rest (the login page of the authorization-code
- * flow, actuator).
+ * flow, the API document, actuator). Every absolute URL is built from the public URL
+ * ({@link PublicUrlFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
 
 	@Bean
 	@Order(1)
-	SecurityFilterChain authorizationServer(HttpSecurity http) throws Exception {
+	SecurityFilterChain authorizationServer(HttpSecurity http, AuthorizationServerSettings settings,
+			AuthProperties properties, AccountService accounts) throws Exception {
 		http.oauth2AuthorizationServer((server) -> {
 			http.securityMatcher(server.getEndpointsMatcher());
-			server.oidc(Customizer.withDefaults());
+			server.authorizationEndpoint((endpoint) -> endpoint.errorResponseHandler(new AuthorizationErrorHandler()))
+				.oidc((oidc) -> oidc.providerConfigurationEndpoint((discovery) -> discovery
+					.providerConfigurationCustomizer((document) -> document.scopes((scopes) -> {
+						scopes.clear();
+						scopes.addAll(supportedScopes(properties));
+					}).claim("claims_supported", UserInfoClaims.SUPPORTED)))
+					.userInfoEndpoint((userInfo) -> userInfo.userInfoMapper(new UserInfoClaims(accounts))));
 		})
 			.authorizeHttpRequests((requests) -> requests.anyRequest().authenticated())
-			.exceptionHandling((exceptions) -> exceptions.defaultAuthenticationEntryPointFor(
-					new LoginUrlAuthenticationEntryPoint("/login"), new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
+			// the UserInfo endpoint takes the access token as a bearer token
+			.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults()))
+			.exceptionHandling((exceptions) -> exceptions
+				.defaultAuthenticationEntryPointFor(new ClientAuthenticationEntryPoint(), clientEndpoints(settings))
+				.defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LoginPage.PATH),
+						new MediaTypeRequestMatcher(MediaType.TEXT_HTML)));
 		return http.build();
+	}
+
+	/**
+	 * The endpoints where a client (not a person) authenticates: without credentials the
+	 * answer is an OAuth2 error, not the login page.
+	 */
+	private static RequestMatcher clientEndpoints(AuthorizationServerSettings settings) {
+		PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
+		return new OrRequestMatcher(paths.matcher(settings.getTokenEndpoint()),
+				paths.matcher(settings.getTokenIntrospectionEndpoint()),
+				paths.matcher(settings.getTokenRevocationEndpoint()),
+				paths.matcher(settings.getPushedAuthorizationRequestEndpoint()),
+				paths.matcher(settings.getDeviceAuthorizationEndpoint()));
+	}
+
+	/** Discovery's {@code scopes_supported}: OpenID Connect's and every client's. */
+	private static Set<String> supportedScopes(AuthProperties properties) {
+		Set<String> scopes = new LinkedHashSet<>(List.of(OidcScopes.OPENID, OidcScopes.PROFILE, OidcScopes.EMAIL));
+		properties.clients().values().forEach((client) -> {
+			if (client.scopes() != null) {
+				scopes.addAll(client.scopes());
+			}
+		});
+		return scopes;
 	}
 
 	@Bean
@@ -76,9 +125,24 @@ class SecurityConfig {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/error")
 			.permitAll()
+			// the API document, for the gateway's Swagger UI
+			.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
+			.permitAll()
 			.anyRequest()
-			.authenticated()).formLogin(Customizer.withDefaults());
+			.authenticated()).formLogin((form) -> form.loginPage(LoginPage.PATH).permitAll());
 		return http.build();
+	}
+
+	/**
+	 * Builds absolute URLs from the public URL only; first, so that everything after it
+	 * sees the public scheme, host and port.
+	 */
+	@Bean
+	FilterRegistrationBean<PublicUrlFilter> publicUrlFilter(AuthProperties properties) {
+		FilterRegistrationBean<PublicUrlFilter> registration = new FilterRegistrationBean<>(
+				new PublicUrlFilter(properties.issuer()));
+		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+		return registration;
 	}
 
 	@Bean
@@ -112,7 +176,14 @@ class SecurityConfig {
 
 	@Bean
 	AuthorizationServerSettings authorizationServerSettings(AuthProperties properties) {
-		return AuthorizationServerSettings.builder().issuer(properties.issuer()).build();
+		// every browser-facing endpoint under /oauth2, which the gateway routes here (the
+		// defaults /userinfo and /connect/logout would be the web app's paths at the
+		// edge)
+		return AuthorizationServerSettings.builder()
+			.issuer(properties.issuer())
+			.oidcUserInfoEndpoint("/oauth2/userinfo")
+			.oidcLogoutEndpoint("/oauth2/logout")
+			.build();
 	}
 
 	/**

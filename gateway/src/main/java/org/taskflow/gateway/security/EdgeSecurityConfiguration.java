@@ -93,6 +93,25 @@ class EdgeSecurityConfiguration {
 		return stream ? ServerWebExchangeMatcher.MatchResult.match() : ServerWebExchangeMatcher.MatchResult.notMatch();
 	}
 
+	/**
+	 * Swagger UI renders with style attributes and one style element of its own, which
+	 * {@code style-src 'self'} blocks (the page came out unstyled), so its pages get
+	 * their own policy, which allows those and nothing more. Spring Security's header
+	 * writer leaves a policy that is already set alone.
+	 */
+	@Bean
+	WebFilter swaggerUiContentSecurityPolicy(EdgeSecurityProperties properties) {
+		return (exchange, chain) -> {
+			String path = exchange.getRequest().getPath().pathWithinApplication().value();
+			if (path.equals("/swagger-ui.html") || path.startsWith("/swagger-ui/")) {
+				exchange.getResponse()
+					.getHeaders()
+					.set("Content-Security-Policy", properties.swaggerUiContentSecurityPolicy());
+			}
+			return chain.filter(exchange);
+		};
+	}
+
 	@Bean
 	@Order(Ordered.HIGHEST_PRECEDENCE + 5)
 	WebFilter strictTransportSecurity(EdgeSecurityProperties properties) {

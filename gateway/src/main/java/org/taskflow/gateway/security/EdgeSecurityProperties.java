@@ -15,12 +15,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param cors which origins may call the API from a browser
  * @param contentSecurityPolicy the CSP sent with every response (it matters for the SPA)
+ * @param swaggerUiContentSecurityPolicy the CSP of the Swagger UI's pages instead, which
+ * set style attributes and add one style element
  * @param hstsMaxAge how long browsers must insist on HTTPS
  */
 @ConfigurationProperties("taskflow.gateway.edge")
 @Validated
 record EdgeSecurityProperties(@Valid @NotNull Cors cors, @NotBlank String contentSecurityPolicy,
-		@NotNull Duration hstsMaxAge) {
+		@NotBlank String swaggerUiContentSecurityPolicy, @NotNull Duration hstsMaxAge) {
 
 	/**
 	 * @param allowedOrigins exact origins, e.g. {@code https://app.example.com}; empty
