@@ -99,6 +99,23 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	@Test
+	void passesOnOnlyTheClientAddressItBelievesNeverForwardedHeadersTheClientWrote() {
+		// one trusted hop here: the proxy in front appended 203.0.113.7, the client wrote the rest
+		client().get()
+			.uri("/api/tasks")
+			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))
+			.header("X-Forwarded-For", "198.51.100.1, 203.0.113.7")
+			.header("Forwarded", "for=198.51.100.1")
+			.header("X-Forwarded-Host", "evil.example")
+			.exchange()
+			.expectStatus()
+			.isOk();
+		assertThat(Backends.TASK.lastHeader("X-Forwarded-For")).isEqualTo("203.0.113.7");
+		assertThat(Backends.TASK.lastHeader("Forwarded")).isNull();
+		assertThat(Backends.TASK.lastHeader("X-Forwarded-Host")).isNull();
+	}
+
+	@Test
 	void aRequestTheFirewallRefusesIsAProblemAndClosesItsConnection() {
 		client().method(HttpMethod.TRACE)
 			.uri("/api/tasks")

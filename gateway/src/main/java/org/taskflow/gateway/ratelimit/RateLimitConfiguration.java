@@ -22,4 +22,9 @@ class RateLimitConfiguration {
 		return new RateLimitFilter(properties, counter, problems);
 	}
 
+	@Bean
+	ClientAddressForwarding clientAddressForwarding(RateLimitProperties properties) {
+		return new ClientAddressForwarding(new ClientAddressResolver(properties.trustedProxyHops()));
+	}
+
 }
