@@ -11,6 +11,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -36,7 +37,7 @@ import org.taskflow.support.security.ServletResourceServer;
  * Three filter chains: the OAuth2/OIDC endpoints of Spring Authorization Server; the
  * first-party JSON API under {@code /api/auth} (TaskFlow's resource server: stateless,
  * bearer tokens, problem details); and the rest (the login page of the authorization-code
- * flow, actuator).
+ * flow, checked and throttled as the API login is, and actuator).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -72,12 +73,13 @@ class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain rest(HttpSecurity http) throws Exception {
+	SecurityFilterChain rest(HttpSecurity http, Customizer<FormLoginConfigurer<HttpSecurity>> formLogin)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/error")
 			.permitAll()
 			.anyRequest()
-			.authenticated()).formLogin(Customizer.withDefaults());
+			.authenticated()).formLogin(formLogin);
 		return http.build();
 	}
 
