@@ -32,16 +32,22 @@ final class Gateway {
 		this.base = base;
 	}
 
-	/** Signs up a new person with a unique address and logs them in. */
+	/**
+	 * Signs up a new person with a unique address and logs them in. Sign-up does not say
+	 * who the account is (it answers alike for a taken address); the account does.
+	 */
 	Person signUp(String name) {
 		String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
 		Response signup = send("POST", "/api/auth/signup", null,
 				Map.of("email", email, "password", PASSWORD, "displayName", name));
-		assertThat(signup.status()).as(signup.text()).isEqualTo(201);
+		assertThat(signup.status()).as(signup.text()).isEqualTo(202);
 		Response login = send("POST", "/api/auth/login", null,
 				Map.of("email", email, "password", PASSWORD, "tokenDelivery", "body"));
 		assertThat(login.status()).as(login.text()).isEqualTo(200);
-		return new Person(signup.json().get("id").asString(), email, name, login.json().get("accessToken").asString());
+		String token = login.json().get("accessToken").asString();
+		Response me = send("GET", "/api/auth/me", new Person("", email, name, token), null);
+		assertThat(me.status()).as(me.text()).isEqualTo(200);
+		return new Person(me.json().get("id").asString(), email, name, token);
 	}
 
 	Response get(String path, Person caller) {
@@ -52,6 +58,11 @@ final class Gateway {
 		return send("POST", path, caller, body);
 	}
 
+	/** A request as a client at {@code address} sends it, behind the proxies the suite trusts. */
+	Response postFrom(String address, String path, Object body) {
+		return send("POST", path, null, body, "X-Forwarded-For", address);
+	}
+
 	Response patch(String path, Person caller, Object body) {
 		return send("PATCH", path, caller, body);
 	}
@@ -60,10 +71,13 @@ final class Gateway {
 		return send("DELETE", path, caller, null);
 	}
 
-	private Response send(String method, String path, Person caller, Object body) {
+	private Response send(String method, String path, Person caller, Object body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json, application/problem+json");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
 		if (caller != null) {
 			request.header("Authorization", "Bearer " + caller.token());
 		}
