@@ -125,8 +125,7 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 
 		awaitTrue(() -> subjects(ada.email()).stream().filter(subject::equals).count() == 2);
 		awaitTrue(() -> kinds(ada).stream().filter("SIGNUP_ATTEMPTED"::equals).count() == 2);
-		awaitTrue(() -> deliveriesOf(ada).stream()
-			.allMatch((delivery) -> "SENT".equals(delivery.getString("state"))));
+		awaitTrue(() -> deliveriesOf(ada).stream().allMatch((delivery) -> "SENT".equals(delivery.getString("state"))));
 		assertThat(subjects(ada.email())).filteredOn(subject::equals).as("one per hour of attempts").hasSize(2);
 		assertThat(mailbox(ada.email())).filteredOn((mail) -> mail.subject().equals(subject))
 			.allSatisfy((mail) -> assertThat(mail.text()).contains("Nothing changed"));

@@ -23,10 +23,10 @@ import org.taskflow.support.events.CloudEvents;
 
 /**
  * What user events mean here: registration is a welcome, a sign-up with a taken address
- * tells its owner, profile and preference changes
- * update the projection (and move date-only reminders to a new time zone), disabling
- * stops everything new for the person, cancels their waiting emails and ends their live
- * streams, deletion removes everything of the person.
+ * tells its owner, profile and preference changes update the projection (and move
+ * date-only reminders to a new time zone), disabling stops everything new for the person,
+ * cancels their waiting emails and ends their live streams, deletion removes everything
+ * of the person.
  */
 @Component
 class UserEvents {
