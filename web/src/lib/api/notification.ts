@@ -153,7 +153,7 @@ export interface components {
         NotificationView: {
             id?: string;
             /** @enum {string} */
-            kind?: "WELCOME" | "TASK_ASSIGNED" | "TASK_COMPLETED" | "DUE_SOON";
+            kind?: "WELCOME" | "TASK_ASSIGNED" | "TASK_COMPLETED" | "DUE_SOON" | "SIGNUP_ATTEMPTED";
             title?: string;
             body?: string;
             taskId?: string;

@@ -52,14 +52,23 @@ public record AuthProperties(@NotBlank String issuer, @NotBlank String audience,
 	}
 
 	/**
-	 * @param freeAttempts failures allowed before backoff starts
+	 * Throttling of password guesses ({@code LoginThrottle}).
+	 *
+	 * @param freeAttempts failures of one account from one source (an address, or a
+	 * device with the account's device cookie) before that source backs off
 	 * @param baseDelay the first delay; it doubles with every further failure
 	 * @param maxDelay the longest delay, so nobody can be locked out for good
 	 * @param window how long failures are remembered
-	 * @param ipFreeAttempts failures from one address before that address backs off
+	 * @param sourceFreeAttempts failures from one address, over all accounts, before that
+	 * address backs off (except for accounts it is known to)
+	 * @param accountFreeAttempts failures of one account from untrusted sources before
+	 * they all back off on it; known devices and addresses still get in
+	 * @param knownFor how long a device cookie and a known address are trusted after a
+	 * successful login
 	 */
 	public record Lockout(@Min(1) int freeAttempts, @NotNull Duration baseDelay, @NotNull Duration maxDelay,
-			@NotNull Duration window, @Min(1) int ipFreeAttempts) {
+			@NotNull Duration window, @Min(1) int sourceFreeAttempts, @Min(1) int accountFreeAttempts,
+			@NotNull Duration knownFor) {
 	}
 
 	/**

@@ -31,9 +31,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * auth-service on a random port against real MongoDB, Redis and Kafka, with HTTP helpers.
  */
 @IntegrationTest
-@TestPropertySource(
-		properties = { "taskflow.auth.admin-emails=admin@taskflow.test", "taskflow.auth.lockout.free-attempts=3",
-				"taskflow.auth.lockout.ip-free-attempts=100000", "taskflow.outbox.interval=100ms" })
+@TestPropertySource(properties = { "taskflow.auth.admin-emails=admin@taskflow.test",
+		"taskflow.auth.lockout.free-attempts=3", "taskflow.auth.lockout.source-free-attempts=30",
+		"taskflow.auth.lockout.account-free-attempts=6", "taskflow.outbox.interval=100ms" })
 public abstract class AuthIntegrationTests {
 
 	static final String PASSWORD = "correct horse battery staple";
@@ -78,12 +78,18 @@ public abstract class AuthIntegrationTests {
 		return new String[] { "Authorization", "Bearer " + token };
 	}
 
-	/** Signs up and returns the new user's id. */
+	/**
+	 * Signs up and returns the new user's id, which sign-up does not tell (it answers
+	 * alike for a taken address): it logs in and asks.
+	 */
 	String signup(String email) {
 		Response response = post("/api/auth/signup",
 				Map.of("email", email, "password", PASSWORD, "displayName", "Ada Lovelace"));
-		assertThat(response.status()).as(response.raw()).isEqualTo(201);
-		return response.body().get("id").asString();
+		assertThat(response.status()).as(response.raw()).isEqualTo(202);
+		Tokens tokens = login(email);
+		String id = get("/api/auth/me", bearer(tokens.access())).body().get("id").asString();
+		assertThat(post("/api/auth/logout", Map.of("refreshToken", tokens.refresh())).status()).isEqualTo(204);
+		return id;
 	}
 
 	/** Logs in with the refresh token in the body, as a non-browser client does. */

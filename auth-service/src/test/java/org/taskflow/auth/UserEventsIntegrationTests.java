@@ -74,6 +74,23 @@ class UserEventsIntegrationTests extends AuthIntegrationTests {
 	}
 
 	@Test
+	void aSignupWithATakenAddressPublishesSignupAttemptedForItsOwner() {
+		String email = uniqueEmail();
+		String userId = signup(email);
+		String attempt = "someone else's passphrase";
+		assertThat(post("/api/auth/signup", Map.of("email", email, "password", attempt, "displayName", "Mallory"))
+			.status()).isEqualTo(202);
+
+		ConsumerRecord<String, String> record = awaitRecord("taskflow.auth.user-events.v1",
+				(r) -> userId.equals(r.key()) && r.value().contains("taskflow.auth.SignupAttempted.v1"));
+		JsonNode event = this.json.readTree(record.value());
+		assertThat(event.get("subject").asString()).isEqualTo(userId);
+		assertThat(event.get("data").get("userId").asString()).isEqualTo(userId);
+		assertThat(event.get("data").has("attemptedAt")).isTrue();
+		assertThat(record.value()).doesNotContain(attempt, "Mallory").doesNotContainIgnoringCase("hash");
+	}
+
+	@Test
 	void userDeletedRemovesTheCredentialsAndSessionsAndAPoisonRecordGoesToTheDeadLetterTopic() throws Exception {
 		String email = uniqueEmail();
 		String userId = signup(email);

@@ -112,6 +112,26 @@ class NotificationFlowIntegrationTests extends NotificationIntegrationTests {
 	}
 
 	@Test
+	void aSignupWithTheirAddressTellsTheOwnerByEmailAtMostOnceAnHourWhateverTheyChoseForOtherKinds() {
+		Person ada = register("Ada");
+		boolean[] inAppOnly = { true, false };
+		preferences(ada, "UTC", Map.of("TASK_ASSIGNED", inAppOnly, "DUE_SOON", inAppOnly, "TASK_COMPLETED", inAppOnly,
+				"WELCOME", inAppOnly), null);
+		String subject = "Someone tried to sign up with your email address";
+		for (String at : List.of("2026-12-05T10:05:00Z", "2026-12-05T10:55:00Z", "2026-12-05T11:01:00Z")) {
+			send(event(AUTH_USERS, "taskflow.auth.SignupAttempted.v1", ada.id(),
+					Map.of("userId", ada.id(), "attemptedAt", at)));
+		}
+
+		awaitTrue(() -> subjects(ada.email()).stream().filter(subject::equals).count() == 2);
+		awaitTrue(() -> kinds(ada).stream().filter("SIGNUP_ATTEMPTED"::equals).count() == 2);
+		awaitTrue(() -> deliveriesOf(ada).stream().allMatch((delivery) -> "SENT".equals(delivery.getString("state"))));
+		assertThat(subjects(ada.email())).filteredOn(subject::equals).as("one per hour of attempts").hasSize(2);
+		assertThat(mailbox(ada.email())).filteredOn((mail) -> mail.subject().equals(subject))
+			.allSatisfy((mail) -> assertThat(mail.text()).contains("Nothing changed"));
+	}
+
+	@Test
 	void selfAssignmentTellsNobodyAndOnlyAnAssigneesCompletionTellsTheOwner() {
 		Person owner = register("Otto");
 		Person helper = register("Hana");

@@ -33,12 +33,15 @@ final class Gateway {
 		this.base = base;
 	}
 
-	/** Signs up a new person with a unique address and logs them in. */
+	/**
+	 * Signs up a new person with a unique address and logs them in. Sign-up does not say
+	 * who the account is (it answers alike for a taken address); the account does.
+	 */
 	Person signUp(String name) {
 		String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
 		Response signup = send("POST", "/api/auth/signup", null,
 				Map.of("email", email, "password", PASSWORD, "displayName", name));
-		assertThat(signup.status()).as(signup.text()).isEqualTo(201);
+		assertThat(signup.status()).as(signup.text()).isEqualTo(202);
 		return logIn(email, PASSWORD);
 	}
 
@@ -48,8 +51,9 @@ final class Gateway {
 				Map.of("email", email, "password", password, "tokenDelivery", "body"));
 		assertThat(login.status()).as(login.text()).isEqualTo(200);
 		String token = login.json().get("accessToken").asString();
-		JsonNode account = send("GET", "/api/auth/me", new Person("", email, "", token, ""), null).json();
-		return new Person(account.get("id").asString(), email, account.get("displayName").asString(), token,
+		Response me = send("GET", "/api/auth/me", new Person("", email, "", token, ""), null);
+		assertThat(me.status()).as(me.text()).isEqualTo(200);
+		return new Person(me.json().get("id").asString(), email, me.json().get("displayName").asString(), token,
 				login.json().get("refreshToken").asString());
 	}
 
@@ -64,6 +68,14 @@ final class Gateway {
 
 	Response post(String path, Person caller, Object body) {
 		return send("POST", path, caller, body);
+	}
+
+	/**
+	 * A request as a client at {@code address} sends it, behind the proxies the suite
+	 * trusts.
+	 */
+	Response postFrom(String address, String path, Object body) {
+		return send("POST", path, null, body, "X-Forwarded-For", address);
 	}
 
 	Response patch(String path, Person caller, Object body) {
@@ -99,10 +111,13 @@ final class Gateway {
 		}
 	}
 
-	private Response send(String method, String path, Person caller, Object body) {
+	private Response send(String method, String path, Person caller, Object body, String... headers) {
 		HttpRequest.Builder request = HttpRequest.newBuilder(this.base.resolve(path))
 			.timeout(Duration.ofSeconds(30))
 			.header("Accept", "application/json, application/problem+json");
+		for (int i = 0; i < headers.length; i += 2) {
+			request.header(headers[i], headers[i + 1]);
+		}
 		if (caller != null) {
 			request.header("Authorization", "Bearer " + caller.token());
 		}

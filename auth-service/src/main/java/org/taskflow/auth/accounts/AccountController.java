@@ -1,10 +1,10 @@
 package org.taskflow.auth.accounts;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -21,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.taskflow.auth.throttle.Source;
 
 /** Sign-up, who am I, password change, and the admin's view of accounts. */
 @RestController
@@ -33,10 +34,15 @@ class AccountController {
 		this.accounts = accounts;
 	}
 
+	/**
+	 * {@code 202 Accepted} and the same body whether the address was free or already has
+	 * an account (whose owner is then told by email), so sign-up does not reveal who has
+	 * an account. A new account can log in at once.
+	 */
 	@PostMapping("/signup")
-	ResponseEntity<AccountView> signup(@Valid @RequestBody SignupRequest request) {
-		Account account = this.accounts.signup(request.email(), request.password(), request.displayName());
-		return ResponseEntity.created(URI.create("/api/auth/me")).body(AccountView.of(account));
+	ResponseEntity<SignupAccepted> signup(@Valid @RequestBody SignupRequest request) {
+		this.accounts.signup(request.email(), request.password(), request.displayName());
+		return ResponseEntity.accepted().body(new SignupAccepted(request.email().strip()));
 	}
 
 	@GetMapping("/me")
@@ -46,9 +52,9 @@ class AccountController {
 
 	@PostMapping("/password")
 	ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt token,
-			@Valid @RequestBody ChangePasswordRequest request) {
+			@Valid @RequestBody ChangePasswordRequest request, HttpServletRequest http) {
 		this.accounts.changePassword(token.getSubject(), request.currentPassword(), request.newPassword(),
-				token.getClaimAsString("sid"));
+				token.getClaimAsString("sid"), Source.of(http));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -68,6 +74,12 @@ class AccountController {
 	record SignupRequest(@NotBlank @Email @Size(max = 254) String email,
 			@NotBlank @Size(max = PasswordPolicy.MAX_LENGTH) String password,
 			@NotBlank @Size(max = 100) String displayName) {
+	}
+
+	/**
+	 * @param email the address signed up with, as given
+	 */
+	record SignupAccepted(String email) {
 	}
 
 	record ChangePasswordRequest(@NotBlank @Size(max = PasswordPolicy.MAX_LENGTH) String currentPassword,

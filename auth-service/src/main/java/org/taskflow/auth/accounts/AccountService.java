@@ -3,9 +3,11 @@ package org.taskflow.auth.accounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
@@ -17,6 +19,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.taskflow.auth.AuthProperties;
+import org.taskflow.auth.Emails;
+import org.taskflow.auth.throttle.LoginThrottle;
+import org.taskflow.auth.throttle.Source;
 import org.taskflow.support.events.CloudEvents;
 import org.taskflow.support.events.OutboxEvent;
 import org.taskflow.support.web.ApiException;
@@ -40,6 +45,8 @@ public class AccountService {
 
 	private final CloudEvents events;
 
+	private final LoginThrottle throttle;
+
 	/**
 	 * Compared against when an email is unknown, so that a miss costs as much time as a
 	 * hit.
@@ -47,17 +54,24 @@ public class AccountService {
 	private final String unknownAccountHash;
 
 	AccountService(MongoTemplate mongo, PasswordEncoder passwords, ApplicationEventPublisher publisher,
-			AuthProperties properties, Clock clock, CloudEvents events) {
+			AuthProperties properties, Clock clock, CloudEvents events, LoginThrottle throttle) {
 		this.mongo = mongo;
 		this.passwords = passwords;
 		this.publisher = publisher;
 		this.properties = properties;
 		this.clock = clock;
 		this.events = events;
+		this.throttle = throttle;
 		this.unknownAccountHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
-	Account signup(String email, String password, String displayName) {
+	/**
+	 * Creates the account, or, when the address has one, tells its owner by email that
+	 * someone tried to sign up with it (a {@code SignupAttempted} event on the existing
+	 * account). The caller cannot tell which happened: both hash the password and write
+	 * one document, and both return nothing.
+	 */
+	void signup(String email, String password, String displayName) {
 		String normalised = Emails.normalise(email);
 		PasswordPolicy.check(password, normalised);
 		Instant now = this.clock.instant();
@@ -69,28 +83,34 @@ public class AccountService {
 		Account account = new Account(id, normalised, this.passwords.encode(password), displayName.strip(), roles,
 				Account.Status.ACTIVE, now, List.of(registered));
 		try {
-			return this.mongo.insert(account);
+			this.mongo.insert(account);
 		}
 		catch (DuplicateKeyException ex) {
-			throw new ApiException(HttpStatus.CONFLICT, "email-taken", "An account with this email exists.");
+			Account existing = findByEmail(normalised);
+			if (existing != null) {
+				this.mongo.updateFirst(byId(existing.id()),
+						new Update().push(OutboxEvent.FIELD, this.events.pending(UserEvents.SIGNUP_ATTEMPTED,
+								existing.id(), new UserEvents.SignupAttempted(existing.id(), now))),
+						Account.class);
+			}
 		}
 	}
 
 	/**
-	 * The account these credentials belong to; the same failure whether the email or the
-	 * password is wrong.
+	 * The account these credentials belong to, or none, alike (and as slowly) whether the
+	 * email or the password is wrong. The caller counts the miss ({@code LoginThrottle}).
 	 */
-	public Account authenticate(String email, String password) {
+	public Optional<Account> authenticate(String email, String password) {
 		Account account = this.mongo.findOne(byEmail(Emails.normalise(email)), Account.class);
 		boolean matches = this.passwords.matches(password,
 				(account != null) ? account.passwordHash() : this.unknownAccountHash);
 		if (account == null || !matches) {
-			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Email or password is wrong.");
+			return Optional.empty();
 		}
 		if (account.status() != Account.Status.ACTIVE) {
 			throw new ApiException(HttpStatus.FORBIDDEN, "account-disabled", "This account is disabled.");
 		}
-		return account;
+		return Optional.of(account);
 	}
 
 	Account get(String id) {
@@ -109,12 +129,20 @@ public class AccountService {
 		return account;
 	}
 
-	/** Changes the password and ends every other session of the account. */
-	void changePassword(String id, String currentPassword, String newPassword, String currentSession) {
+	/**
+	 * Changes the password and ends every other session of the account. A wrong current
+	 * password is a guess like a wrong login (a stolen access token must not become a
+	 * free password oracle), so the same throttle counts it.
+	 */
+	void changePassword(String id, String currentPassword, String newPassword, @Nullable String currentSession,
+			Source source) {
 		Account account = active(id);
+		LoginThrottle.Attempt attempt = this.throttle.begin(account.email(), source);
 		if (!this.passwords.matches(currentPassword, account.passwordHash())) {
+			attempt.failed();
 			throw new ApiException(HttpStatus.BAD_REQUEST, "wrong-current-password", "The current password is wrong.");
 		}
+		attempt.succeeded();
 		PasswordPolicy.check(newPassword, account.email());
 		Instant now = this.clock.instant();
 		this.mongo.updateFirst(byId(id), new Update().set("passwordHash", this.passwords.encode(newPassword))
@@ -151,7 +179,7 @@ public class AccountService {
 		return this.mongo.count(new Query(), Account.class);
 	}
 
-	Account findByEmail(String email) {
+	@Nullable Account findByEmail(String email) {
 		return this.mongo.findOne(byEmail(Emails.normalise(email)), Account.class);
 	}
 

@@ -15,7 +15,7 @@ public final class AccountUser extends User {
 
 	private final String id;
 
-	AccountUser(Account account) {
+	public AccountUser(Account account) {
 		super(account.email(), account.passwordHash(), account.status() == Account.Status.ACTIVE, true, true, true,
 				account.roles().stream().map((role) -> new SimpleGrantedAuthority("ROLE_" + role)).toList());
 		this.id = account.id();

@@ -14,6 +14,8 @@ final class UserEvents {
 
 	static final String PASSWORD_CHANGED = "taskflow.auth.UserPasswordChanged.v1";
 
+	static final String SIGNUP_ATTEMPTED = "taskflow.auth.SignupAttempted.v1";
+
 	private UserEvents() {
 	}
 
@@ -24,6 +26,10 @@ final class UserEvents {
 	}
 
 	record UserPasswordChanged(String userId, Instant changedAt) {
+	}
+
+	/** Someone tried to sign up with the address of this existing account. */
+	record SignupAttempted(String userId, Instant attemptedAt) {
 	}
 
 }

@@ -15,6 +15,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.FormLoginConfigurer;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -49,8 +50,8 @@ import org.taskflow.support.security.ServletResourceServer;
  * Three filter chains: the OAuth2/OIDC endpoints of Spring Authorization Server; the
  * first-party JSON API under {@code /api/auth} (TaskFlow's resource server: stateless,
  * bearer tokens, problem details); and the rest (the login page of the authorization-code
- * flow, the API document, actuator). Every absolute URL is built from the public URL
- * ({@link PublicUrlFilter}).
+ * flow, checked and throttled as the API login is, the API document, actuator). Every
+ * absolute URL is built from the public URL ({@link PublicUrlFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -121,7 +122,8 @@ class SecurityConfig {
 
 	@Bean
 	@Order(3)
-	SecurityFilterChain rest(HttpSecurity http) throws Exception {
+	SecurityFilterChain rest(HttpSecurity http, Customizer<FormLoginConfigurer<HttpSecurity>> formLogin)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/actuator/health/**", "/actuator/prometheus", "/actuator/info", "/error")
 			.permitAll()
@@ -129,7 +131,10 @@ class SecurityConfig {
 			.requestMatchers("/v3/api-docs", "/v3/api-docs/**")
 			.permitAll()
 			.anyRequest()
-			.authenticated()).formLogin((form) -> form.loginPage(LoginPage.PATH).permitAll());
+			.authenticated()).formLogin((form) -> {
+				formLogin.customize(form);
+				form.loginPage(LoginPage.PATH).permitAll();
+			});
 		return http.build();
 	}
 

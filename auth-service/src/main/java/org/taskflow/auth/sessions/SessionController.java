@@ -25,6 +25,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.taskflow.auth.AuthProperties;
+import org.taskflow.auth.throttle.LoginThrottle;
+import org.taskflow.auth.throttle.Source;
 import org.taskflow.support.web.ApiException;
 
 /**
@@ -44,15 +46,23 @@ class SessionController {
 
 	private final AuthProperties properties;
 
-	SessionController(Sessions sessions, AuthProperties properties) {
+	private final LoginThrottle throttle;
+
+	SessionController(Sessions sessions, AuthProperties properties, LoginThrottle throttle) {
 		this.sessions = sessions;
 		this.properties = properties;
+		this.throttle = throttle;
 	}
 
+	/**
+	 * Also sets the device cookie, by which this browser gets in while someone elsewhere
+	 * guesses the account's password.
+	 */
 	@PostMapping("/login")
 	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
-		Sessions.Started started = this.sessions.login(request.email(), request.password(), client(http));
-		return tokens(started, "body".equals(request.tokenDelivery()));
+		Sessions.Started started = this.sessions.login(request.email(), request.password(), client(http),
+				Source.of(http));
+		return tokens(started, "body".equals(request.tokenDelivery()), this.throttle.deviceCookie(request.email()));
 	}
 
 	@PostMapping("/refresh")
@@ -110,10 +120,14 @@ class SessionController {
 		return new Presented(cookie, false);
 	}
 
-	private ResponseEntity<TokenResponse> tokens(Sessions.Started started, boolean refreshInBody) {
+	private ResponseEntity<TokenResponse> tokens(Sessions.Started started, boolean refreshInBody,
+			ResponseCookie... cookies) {
 		TokenResponse body = new TokenResponse(started.access().value(), "Bearer",
 				started.access().expiresIn().toSeconds(), refreshInBody ? started.refreshToken() : null);
 		ResponseEntity.BodyBuilder response = ResponseEntity.ok().header(HttpHeaders.CACHE_CONTROL, "no-store");
+		for (ResponseCookie cookie : cookies) {
+			response.header(HttpHeaders.SET_COOKIE, cookie.toString());
+		}
 		if (!refreshInBody) {
 			response.header(HttpHeaders.SET_COOKIE,
 					cookie(started.refreshToken(), this.properties.refreshTokenTtl().toSeconds()).toString());

@@ -6,6 +6,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.taskflow.auth.accounts.Account;
 import org.taskflow.auth.accounts.AccountService;
+import org.taskflow.auth.throttle.LoginThrottle;
+import org.taskflow.auth.throttle.Source;
 import org.taskflow.support.web.ApiException;
 
 /**
@@ -31,17 +33,15 @@ class Sessions {
 		this.throttle = throttle;
 	}
 
-	Started login(String email, String password, Client client) {
-		this.throttle.check(email, client.address());
-		Account account;
-		try {
-			account = this.accounts.authenticate(email, password);
+	/** Starts a session for the right password; a wrong one counts against the source. */
+	Started login(String email, String password, Client client, Source source) {
+		LoginThrottle.Attempt attempt = this.throttle.begin(email, source);
+		Account account = this.accounts.authenticate(email, password).orElse(null);
+		if (account == null) {
+			attempt.failed();
+			throw new ApiException(HttpStatus.UNAUTHORIZED, "invalid-credentials", "Email or password is wrong.");
 		}
-		catch (ApiException ex) {
-			this.throttle.failed(email, client.address());
-			throw ex;
-		}
-		this.throttle.succeeded(email);
+		attempt.succeeded();
 		RefreshTokens.Issued issued = this.refreshTokens.startFamily(account.id(), client.userAgent(),
 				client.address());
 		return started(account, issued.token(), issued.familyId());

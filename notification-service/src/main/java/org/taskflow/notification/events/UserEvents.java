@@ -1,6 +1,8 @@
 package org.taskflow.notification.events;
 
+import java.time.Instant;
 import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,10 +22,11 @@ import org.taskflow.support.events.CloudEvent;
 import org.taskflow.support.events.CloudEvents;
 
 /**
- * What user events mean here: registration is a welcome, profile and preference changes
- * update the projection (and move date-only reminders to a new time zone), disabling
- * stops everything new for the person, cancels their waiting emails and ends their live
- * streams, deletion removes everything of the person.
+ * What user events mean here: registration is a welcome, a sign-up with a taken address
+ * tells its owner, profile and preference changes update the projection (and move
+ * date-only reminders to a new time zone), disabling stops everything new for the person,
+ * cancels their waiting emails and ends their live streams, deletion removes everything
+ * of the person.
  */
 @Component
 class UserEvents {
@@ -31,6 +34,8 @@ class UserEvents {
 	static final String REGISTERED = "taskflow.auth.UserRegistered.v1";
 
 	static final String DISABLED = "taskflow.auth.UserDisabled.v1";
+
+	static final String SIGNUP_ATTEMPTED = "taskflow.auth.SignupAttempted.v1";
 
 	static final String PROFILE_UPDATED = "taskflow.user.UserProfileUpdated.v1";
 
@@ -57,6 +62,7 @@ class UserEvents {
 		return switch (this.events.type(record)) {
 			case REGISTERED -> registered(this.events.read(record, UserRegistered.class));
 			case DISABLED -> disabled(this.events.read(record, UserDisabled.class));
+			case SIGNUP_ATTEMPTED -> signupAttempted(this.events.read(record, SignupAttempted.class));
 			case PROFILE_UPDATED -> profileUpdated(this.events.read(record, UserProfileUpdated.class));
 			case PREFERENCES_CHANGED -> preferencesChanged(this.events.read(record, UserPreferencesChanged.class));
 			case DELETED -> deleted(this.events.read(record, UserDeleted.class));
@@ -68,6 +74,17 @@ class UserEvents {
 		UserRegistered data = event.data();
 		return this.users.registered(data.userId(), data.email(), data.displayName(), event.time())
 			.then(this.notifier.notify(new Notice(event.id(), data.userId(), Kind.WELCOME, null, null, null, null)));
+	}
+
+	/**
+	 * Tells the owner of the address. The notice's cause is the account and the hour of
+	 * the attempt, not the event, so repeated sign-ups with someone's address (each a new
+	 * event) send them at most one email an hour.
+	 */
+	private Mono<Void> signupAttempted(CloudEvent<SignupAttempted> event) {
+		SignupAttempted data = event.data();
+		String cause = "signup-attempted:" + data.attemptedAt().truncatedTo(ChronoUnit.HOURS);
+		return this.notifier.notify(new Notice(cause, data.userId(), Kind.SIGNUP_ATTEMPTED, null, null, null, null));
 	}
 
 	/**
@@ -133,6 +150,9 @@ class UserEvents {
 	}
 
 	record UserDisabled(String userId) {
+	}
+
+	record SignupAttempted(String userId, Instant attemptedAt) {
 	}
 
 	record UserProfileUpdated(String userId, @Nullable String displayName, @Nullable String timeZone,

@@ -32,6 +32,10 @@ final class Messages {
 			case TASK_ASSIGNED ->
 				new Text(actor + " assigned you " + task, actor + " assigned the task " + task + " to you.");
 			case TASK_COMPLETED -> new Text(actor + " completed " + task, actor + " marked " + task + " as done.");
+			case SIGNUP_ATTEMPTED -> new Text("Someone tried to sign up with your email address",
+					"Someone tried to create a TaskFlow account with this email address, which already has one. "
+							+ "Nothing changed: your account and password are as they were. If it was you, log in "
+							+ "instead; if it was not, you need not do anything.");
 			case DUE_SOON -> new Text(task + " is due soon",
 					task + " is due "
 							+ ((notice.dueAt() != null)

@@ -1,4 +1,4 @@
-package org.taskflow.auth.accounts;
+package org.taskflow.auth;
 
 import java.text.Normalizer;
 import java.util.Locale;
@@ -6,12 +6,12 @@ import java.util.Locale;
 /**
  * One spelling per address: trimmed, NFC, lower case. Uniqueness is checked on this form.
  */
-final class Emails {
+public final class Emails {
 
 	private Emails() {
 	}
 
-	static String normalise(String email) {
+	public static String normalise(String email) {
 		return Normalizer.normalize(email.strip(), Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
 	}
 
