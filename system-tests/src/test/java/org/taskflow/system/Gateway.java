@@ -70,10 +70,7 @@ final class Gateway {
 		return send("POST", path, caller, body);
 	}
 
-	/**
-	 * A request as a client at {@code address} sends it, behind the proxies the suite
-	 * trusts.
-	 */
+	/** A request as a client at {@code address} sends it, behind the proxies the suite trusts. */
 	Response postFrom(String address, String path, Object body) {
 		return send("POST", path, null, body, "X-Forwarded-For", address);
 	}

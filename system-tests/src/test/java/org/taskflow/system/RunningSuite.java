@@ -49,7 +49,9 @@ final class RunningSuite implements AutoCloseable {
 			LocalStack stack = configure.apply(LocalStack.withFreePorts(home, workDir)
 				// many people sign up and log in from one address here, within a minute
 				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.credentials", "10000")
-				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.anonymous", "10000")).start();
+				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.anonymous", "10000")
+				// as behind an ingress: tests say where a client is with X-Forwarded-For
+				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.trusted-proxy-hops", "1")).start();
 			return new RunningSuite(stack);
 		}
 		catch (IOException ex) {

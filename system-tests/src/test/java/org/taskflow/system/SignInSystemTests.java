@@ -14,10 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Signing up through the gateway, where an attacker and the person
- * attacked reach auth-service through the same proxy: sign-up does not tell who has an
- * account but tells the owner by email, and password guessing slows the guesser, not the
- * owner.
+ * Signing up and logging in through the gateway, where an attacker and the person attacked
+ * reach auth-service through the same proxy: sign-up does not tell who has an account but
+ * tells the owner by email, and password guessing slows the guesser, not the owner.
  */
 @ExtendWith(RunningSuite.Extension.class)
 class SignInSystemTests {
@@ -53,6 +52,23 @@ class SignInSystemTests {
 		assertThat(suite.mailbox(free).subjects()).doesNotContain(subject);
 		assertThat(gateway.post("/api/auth/login", null, Map.of("email", ada.email(), "password", Gateway.PASSWORD))
 			.status()).as("Ada's password is still hers").isEqualTo(200);
+	}
+
+	@Test
+	void passwordGuessesFromOneAddressDoNotLockTheOwnerOutFromAnother() {
+		Person ada = gateway.signUp("Ada");
+		String attacker = "198.51.100.23";
+		for (int attempt = 0; attempt < 8; attempt++) {
+			gateway.postFrom(attacker, "/api/auth/login", Map.of("email", ada.email(), "password", "guess " + attempt));
+		}
+		Gateway.Response guesser = gateway.postFrom(attacker, "/api/auth/login",
+				Map.of("email", ada.email(), "password", Gateway.PASSWORD));
+		assertThat(guesser.status()).as(guesser.text()).isEqualTo(429);
+		assertThat(guesser.json().get("type").asString()).isEqualTo("urn:taskflow:problem:login-throttled");
+
+		Gateway.Response owner = gateway.postFrom("192.0.2.80", "/api/auth/login",
+				Map.of("email", ada.email(), "password", Gateway.PASSWORD));
+		assertThat(owner.status()).as(owner.text()).isEqualTo(200);
 	}
 
 }
