@@ -4,9 +4,9 @@
 const base = (process.argv[2] ?? 'http://localhost:8080').replace(/\/$/, '')
 const PASSWORD = 'taskflow demo 2026'
 const PEOPLE = [
-  { displayName: 'Ada Lovelace', email: 'ada@demo.taskflow.test' },
-  { displayName: 'Grace Hopper', email: 'grace@demo.taskflow.test' },
-  { displayName: 'Alan Turing', email: 'alan@demo.taskflow.test' },
+  { displayName: 'Ada Lovelace', email: 'ada.lovelace@example.com' },
+  { displayName: 'Grace Hopper', email: 'grace.hopper@example.com' },
+  { displayName: 'Alan Turing', email: 'alan.turing@example.com' },
 ]
 
 async function call(method, path, { token, body, ok = [200, 201, 204] } = {}) {

@@ -27,11 +27,11 @@ class DemoSystemTests {
 	@Test
 	void theDemoFillsTheSuiteOnceAndSaysHowToLogIn(RunningSuite suite) throws Exception {
 		String first = demo(suite);
-		assertThat(first).contains("Demo data: 9 tasks for 3 people.", "ada@demo.taskflow.test",
-				"grace@demo.taskflow.test", "alan@demo.taskflow.test", "password \"taskflow demo 2026\"");
+		assertThat(first).contains("Demo data: 9 tasks for 3 people.", "ada.lovelace@example.com",
+				"grace.hopper@example.com", "alan.turing@example.com", "password \"taskflow demo 2026\"");
 
 		Gateway gateway = suite.gateway();
-		Person grace = gateway.logIn("grace@demo.taskflow.test", "taskflow demo 2026");
+		Person grace = gateway.logIn("grace.hopper@example.com", "taskflow demo 2026");
 		// her three tasks, and the two that Ada and Alan assigned to her
 		assertThat(gateway.get("/api/tasks?tag=demo", grace).json().get("items")).hasSize(5);
 		// the welcome and the two assignments (and a due-soon reminder once the poller
@@ -45,7 +45,7 @@ class DemoSystemTests {
 				.hasSize(2));
 
 		assertThat(demo(suite)).contains("Demo data was already there.");
-		Person ada = gateway.logIn("ada@demo.taskflow.test", "taskflow demo 2026");
+		Person ada = gateway.logIn("ada.lovelace@example.com", "taskflow demo 2026");
 		// her four tasks, and the two assigned to her
 		assertThat(gateway.get("/api/tasks?tag=demo", ada).json().get("items")).hasSize(6);
 	}

@@ -45,7 +45,9 @@ final class Gateway {
 		return logIn(email, PASSWORD);
 	}
 
-	/** Logs in someone who has an account: a new session of theirs, with its own tokens. */
+	/**
+	 * Logs in someone who has an account: a new session of theirs, with its own tokens.
+	 */
 	Person logIn(String email, String password) {
 		Response login = send("POST", "/api/auth/login", null,
 				Map.of("email", email, "password", password, "tokenDelivery", "body"));
@@ -70,7 +72,10 @@ final class Gateway {
 		return send("POST", path, caller, body);
 	}
 
-	/** A request as a client at {@code address} sends it, behind the proxies the suite trusts. */
+	/**
+	 * A request as a client at {@code address} sends it, behind the proxies the suite
+	 * trusts.
+	 */
 	Response postFrom(String address, String path, Object body) {
 		return send("POST", path, null, body, "X-Forwarded-For", address);
 	}

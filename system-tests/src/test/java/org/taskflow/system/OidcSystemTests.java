@@ -133,7 +133,7 @@ class OidcSystemTests {
 		assertThat(claims.getEmailAddress()).isEqualTo(grace.email());
 
 		// the gateway and the services behind it check the issuer of every token
-		Person withThirdPartyToken = new Person(grace.id(), grace.email(), grace.name(), access.getValue());
+		Person withThirdPartyToken = new Person(grace.id(), grace.email(), grace.name(), access.getValue(), "");
 		assertThat(suite.gateway().get("/api/auth/me", withThirdPartyToken).status()).isEqualTo(200);
 		assertThat(suite.gateway().get("/api/tasks", withThirdPartyToken).status()).isEqualTo(200);
 		await().atMost(Duration.ofSeconds(60))

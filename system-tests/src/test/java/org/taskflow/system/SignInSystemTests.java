@@ -14,9 +14,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Signing up and logging in through the gateway, where an attacker and the person attacked
- * reach auth-service through the same proxy: sign-up does not tell who has an account but
- * tells the owner by email, and password guessing slows the guesser, not the owner.
+ * Signing up and logging in through the gateway, where an attacker and the person
+ * attacked reach auth-service through the same proxy: sign-up does not tell who has an
+ * account but tells the owner by email, and password guessing slows the guesser, not the
+ * owner.
  */
 @ExtendWith(RunningSuite.Extension.class)
 class SignInSystemTests {
