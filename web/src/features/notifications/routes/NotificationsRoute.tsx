@@ -37,7 +37,7 @@ export default function NotificationsRoute() {
                 <p className="meta">{formatDateTime(n.createdAt)}</p>
               </div>
               {!n.read && (
-                <button type="button" className="button button-small" onClick={() => markRead.mutate(n.id)} aria-label={`Mark “${n.title}” read`}>
+                <button type="button" className="button button-small" onClick={() => markRead.mutate(n.id)} aria-label={`Mark read: “${n.title}”`}>
                   Mark read
                 </button>
               )}

@@ -1,7 +1,12 @@
 package org.taskflow.gateway;
 
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -9,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -127,6 +133,93 @@ class SpaIntegrationTests extends GatewayIntegrationTest {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(response.headers().firstValue(HttpHeaders.CONTENT_ENCODING)).isEmpty();
 		assertThat(response.body()).isEqualTo(bytes(entryScript.substring(1)));
+	}
+
+	/**
+	 * A browser revalidates a file on the connection that has just carried a script, and
+	 * goes on using that connection: every request must be answered (Reactor Netty 1.3.6
+	 * stopped reading such a connection now and then, see AsyncExchangeFilter). Raw HTTP
+	 * over one socket, so that the connection is surely the same.
+	 */
+	@Test
+	void keepsAnsweringAKeepAliveConnectionAfterAScriptAndARevalidation() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			String lastModified = header(send(out, in, "GET /favicon.svg", ""), "last-modified");
+			for (int i = 0; i < 100; i++) {
+				String step = "round " + i + ": ";
+				assertThat(send(out, in, "GET " + entryScript, "Accept-Encoding: br\r\n")).as(step + "script")
+					.startsWith("HTTP/1.1 200");
+				assertThat(send(out, in, "GET /favicon.svg", "If-Modified-Since: " + lastModified + "\r\n"))
+					.as(step + "revalidation")
+					.startsWith("HTTP/1.1 304");
+				assertThat(send(out, in, "GET /api/tasks", "X-Forwarded-For: " + randomAddress() + "\r\n"))
+					.as(step + "API call without a token")
+					.startsWith("HTTP/1.1 401");
+			}
+		}
+	}
+
+	/**
+	 * One request on the connection; its answer's status line and headers (the body is
+	 * read and dropped).
+	 */
+	private static String send(OutputStream out, InputStream in, String requestLine, String headers)
+			throws IOException {
+		out.write((requestLine + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n")
+			.getBytes(StandardCharsets.US_ASCII));
+		out.flush();
+		String head;
+		try {
+			head = readHead(in);
+		}
+		catch (SocketTimeoutException ex) {
+			throw new AssertionError(requestLine + " got no answer within 5 s on a kept-alive connection", ex);
+		}
+		if (!head.startsWith("HTTP/1.1 304")) {
+			String length = header(head, "content-length");
+			if (length != null) {
+				in.readNBytes(Integer.parseInt(length.strip()));
+			}
+			else if ("chunked".equalsIgnoreCase(header(head, "transfer-encoding"))) {
+				for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
+					in.readNBytes(size + 2);
+				}
+				// the empty line after the last chunk
+				in.readNBytes(2);
+			}
+		}
+		return head;
+	}
+
+	private static String readHead(InputStream in) throws IOException {
+		ByteArrayOutputStream head = new ByteArrayOutputStream();
+		while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+			int next = in.read();
+			if (next < 0) {
+				throw new IOException("the connection closed: " + head.toString(StandardCharsets.US_ASCII));
+			}
+			head.write(next);
+		}
+		return head.toString(StandardCharsets.US_ASCII);
+	}
+
+	private static int chunkSize(InputStream in) throws IOException {
+		ByteArrayOutputStream line = new ByteArrayOutputStream();
+		for (int next = in.read(); next != '\n'; next = in.read()) {
+			line.write(next);
+		}
+		return Integer.parseInt(line.toString(StandardCharsets.US_ASCII).strip(), 16);
+	}
+
+	private static String header(String head, String name) {
+		return head.lines()
+			.filter((line) -> line.toLowerCase(Locale.ROOT).startsWith(name + ":"))
+			.map((line) -> line.substring(name.length() + 1).strip())
+			.findFirst()
+			.orElse(null);
 	}
 
 	/**

@@ -51,7 +51,11 @@ final class RunningSuite implements AutoCloseable {
 				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.credentials", "10000")
 				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.anonymous", "10000")
 				// as behind an ingress: tests say where a client is with X-Forwarded-For
-				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.trusted-proxy-hops", "1")).start();
+				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.trusted-proxy-hops", "1")
+				// the browser tests let an access token expire in an open app; with
+				// the services' minute of clock skew a token is refused 105 s after
+				// it is issued, far longer than any test here uses one
+				.property(Service.AUTH, "taskflow.auth.access-token-ttl", "45s")).start();
 			return new RunningSuite(stack);
 		}
 		catch (IOException ex) {
