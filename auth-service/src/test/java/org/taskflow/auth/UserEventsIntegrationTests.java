@@ -27,6 +27,11 @@ import static org.awaitility.Awaitility.await;
 
 class UserEventsIntegrationTests extends AuthIntegrationTests {
 
+	static {
+		// published here in place of user-service
+		TestInfrastructure.shared().declareTopics("taskflow.user.user-events.v1");
+	}
+
 	@Autowired
 	MongoTemplate mongo;
 
@@ -95,7 +100,7 @@ class UserEventsIntegrationTests extends AuthIntegrationTests {
 		assertThat(post("/api/auth/refresh", Map.of("refreshToken", tokens.refresh())).status()).isEqualTo(401);
 		assertThat(post("/api/auth/login", Map.of("email", email, "password", PASSWORD)).status()).isEqualTo(401);
 
-		ConsumerRecord<String, String> dead = awaitRecord("taskflow.user.user-events.v1-dlt",
+		ConsumerRecord<String, String> dead = awaitRecord("taskflow.user.user-events.v1.auth-service.dlt",
 				(r) -> "poison".equals(r.key()));
 		assertThat(dead.value()).isEqualTo("{not json");
 		assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
