@@ -34,7 +34,11 @@ final class Gateway {
 
 	/** Signs up a new person with a unique address and logs them in. */
 	Person signUp(String name) {
-		String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
+		return signUp(name, name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com");
+	}
+
+	/** Signs up a new person and logs them in. */
+	Person signUp(String name, String email) {
 		Response signup = send("POST", "/api/auth/signup", null,
 				Map.of("email", email, "password", PASSWORD, "displayName", name));
 		assertThat(signup.status()).as(signup.text()).isEqualTo(201);

@@ -19,6 +19,9 @@ import org.taskflow.infra.LocalStack.Service;
  */
 final class RunningSuite implements AutoCloseable {
 
+	/** The address whose account is an administrator. */
+	static final String ADMINISTRATOR = "operator@example.com";
+
 	private final LocalStack stack;
 
 	private final Gateway gateway;
@@ -39,6 +42,8 @@ final class RunningSuite implements AutoCloseable {
 				// many people sign up and log in from one address here, within a minute
 				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.credentials", "10000")
 				.property(Service.GATEWAY, "taskflow.gateway.rate-limit.anonymous", "10000")
+				// the operator who replays dead letters
+				.property(Service.AUTH, "taskflow.auth.admin-emails", ADMINISTRATOR)
 				.start();
 			return new RunningSuite(stack);
 		}
