@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.core.env.Environment;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.annotation.KafkaListenerAnnotationBeanPostProcessor.AnnotationEnhancer;
@@ -64,7 +66,7 @@ public final class ConsumerGroups implements AnnotationEnhancer {
 		return this.consumed.contains(new Consumed(topic, group));
 	}
 
-	private static String string(@org.jspecify.annotations.Nullable Object value) {
+	private static String string(@Nullable Object value) {
 		return (value instanceof String text) ? text : "";
 	}
 
