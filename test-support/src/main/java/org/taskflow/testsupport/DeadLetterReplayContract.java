@@ -18,9 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The dead-letter replay every consuming service has (support-events'
- * {@code /actuator/deadletters}): for administrators only, it lists the service's consumed
- * topics with their group's dead-letter and replay topics, and replays only those. A
- * consuming service's integration test implements this.
+ * {@code /actuator/deadletters}): for administrators only, it lists the service's
+ * consumed topics with their group's dead-letter and replay topics, and replays only
+ * those. A consuming service's integration test implements this.
  */
 public interface DeadLetterReplayContract {
 
@@ -78,9 +78,10 @@ public interface DeadLetterReplayContract {
 
 	private HttpResponse<String> call(String method, @Nullable String token, @Nullable String body)
 			throws IOException, InterruptedException {
-		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + "/actuator/deadletters"))
-			.method(method, (body != null) ? HttpRequest.BodyPublishers.ofString(body)
-					: HttpRequest.BodyPublishers.noBody());
+		HttpRequest.Builder request = HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + port() + "/actuator/deadletters"))
+			.method(method,
+					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
 			request.header("Content-Type", "application/json");
 		}

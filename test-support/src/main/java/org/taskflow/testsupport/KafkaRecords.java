@@ -27,8 +27,8 @@ public final class KafkaRecords {
 	 */
 	public static List<ConsumerRecord<String, String>> withKey(String bootstrapServers, String topic, String key) {
 		Map<String, Object> config = Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-				ConsumerConfig.GROUP_ID_CONFIG, "records-" + UUID.randomUUID(), ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-				false);
+				ConsumerConfig.GROUP_ID_CONFIG, "records-" + UUID.randomUUID(),
+				ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
 		List<ConsumerRecord<String, String>> found = new ArrayList<>();
 		try (var consumer = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
 			List<TopicPartition> partitions = consumer.listTopics(Duration.ofSeconds(10))

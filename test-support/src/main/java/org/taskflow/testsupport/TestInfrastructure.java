@@ -66,11 +66,11 @@ public interface TestInfrastructure {
 	 * the broker creates no topic on first use. Topics that exist stay as they are.
 	 */
 	default void declareTopics(String... topics) {
-		declareTopics(kafkaBootstrapServers(), topics);
+		declareTopicsOn(kafkaBootstrapServers(), topics);
 	}
 
 	/** {@link #declareTopics(String...)} on a broker of a test's own. */
-	static void declareTopics(String bootstrapServers, String... topics) {
+	static void declareTopicsOn(String bootstrapServers, String... topics) {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
 			for (String topic : topics) {
 				try {
