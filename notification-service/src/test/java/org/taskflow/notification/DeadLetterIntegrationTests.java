@@ -37,8 +37,7 @@ class DeadLetterIntegrationTests extends NotificationIntegrationTests implements
 		assertThat(dead.value()).isEqualTo("{not json");
 		assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
 		assertThat(dead.headers().lastHeader("kafka_dlt-original-topic").value()).asString().isEqualTo(TASKS);
-		assertThat(dead.headers().lastHeader("kafka_dlt-original-consumer-group").value()).asString()
-			.isEqualTo(GROUP);
+		assertThat(dead.headers().lastHeader("kafka_dlt-original-consumer-group").value()).asString().isEqualTo(GROUP);
 		awaitTrue(
 				() -> notificationsOf(assignee).stream().anyMatch((n) -> "TASK_ASSIGNED".equals(n.getString("kind"))));
 	}

@@ -23,11 +23,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * A poison record, as an operator meets it: it lands in the dead letters of each
- * consumer group that fails on it, and only there; the groups go on with the records
- * behind it; and a replay of one group's dead letters reaches that group only, which
- * handles the record once more. Prints how long a poison record takes to become a dead
- * letter and a replay to be handled.
+ * A poison record, as an operator meets it: it lands in the dead letters of each consumer
+ * group that fails on it, and only there; the groups go on with the records behind it;
+ * and a replay of one group's dead letters reaches that group only, which handles the
+ * record once more. Prints how long a poison record takes to become a dead letter and a
+ * replay to be handled.
  */
 @ExtendWith(RunningSuite.Extension.class)
 class DeadLetterSystemTests {
@@ -62,7 +62,8 @@ class DeadLetterSystemTests {
 			assertThat(header(dead, "kafka_dlt-original-consumer-group")).isEqualTo(group);
 			assertThat(dead.value()).isEqualTo("{not json");
 		}
-		// the records behind it: a person's profile change reaches every group of the topic
+		// the records behind it: a person's profile change reaches every group of the
+		// topic
 		Gateway gateway = suite.gateway();
 		Person fay = gateway.signUp("Fay");
 		await().atMost(WAIT).until(() -> gateway.get("/api/users/me", fay).status() == 200);
@@ -109,8 +110,7 @@ class DeadLetterSystemTests {
 
 		ConsumerRecord<String, String> again = awaitCopies(deadLetters, userId, 2).get(1);
 		System.out.printf("replayed record handled by user-service again: %d ms%n", elapsedMillis(replayed));
-		assertThat(header(again, "kafka_dlt-original-topic"))
-			.isEqualTo(Topics.AUTH_USERS + ".user-service.replay");
+		assertThat(header(again, "kafka_dlt-original-topic")).isEqualTo(Topics.AUTH_USERS + ".user-service.replay");
 		topics.awaitConsumed(WAIT);
 		sleep(SETTLE);
 		assertThat(topics.read(deadLetters, userId)).as("handled once more, by user-service").hasSize(2);

@@ -74,7 +74,8 @@ final class Topics implements AutoCloseable {
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
 						"system-tests-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-						// topics appear as their producing services declare them: look for new
+						// topics appear as their producing services declare them: look
+						// for new
 						// ones often
 						ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500),
 				new StringDeserializer(), new StringDeserializer());
@@ -155,10 +156,10 @@ final class Topics implements AutoCloseable {
 		for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups())
 			.all()
 			.get(5, TimeUnit.SECONDS)) {
-			Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(admin
-				.listConsumerGroupOffsets(group.groupId())
-				.partitionsToOffsetAndMetadata()
-				.get(5, TimeUnit.SECONDS));
+			Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
+					admin.listConsumerGroupOffsets(group.groupId())
+						.partitionsToOffsetAndMetadata()
+						.get(5, TimeUnit.SECONDS));
 			committed.keySet().removeIf((partition) -> partition.topic().endsWith(".dlt"));
 			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
 			admin.describeTopics(committed.keySet().stream().map(TopicPartition::topic).distinct().toList())

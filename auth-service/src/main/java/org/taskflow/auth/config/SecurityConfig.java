@@ -35,8 +35,8 @@ import org.taskflow.support.security.ServletResourceServer;
 /**
  * Three filter chains: the OAuth2/OIDC endpoints of Spring Authorization Server; the
  * first-party JSON API under {@code /api/auth} and the dead-letter replay (TaskFlow's
- * resource server: stateless, bearer tokens, problem details); and the rest (the login page of the authorization-code
- * flow, actuator).
+ * resource server: stateless, bearer tokens, problem details); and the rest (the login
+ * page of the authorization-code flow, actuator).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

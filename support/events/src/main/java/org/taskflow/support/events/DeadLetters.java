@@ -73,7 +73,8 @@ public final class DeadLetters {
 				(record, ex) -> new TopicPartition(deadLetterTopic(record), -1));
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, failureBackOff());
 		handler.setBackOffFunction(DeadLetters::backOff);
-		// an outage that ends in a real failure (or the reverse) starts the right back-off afresh
+		// an outage that ends in a real failure (or the reverse) starts the right
+		// back-off afresh
 		handler.setResetStateOnExceptionChange(true);
 		handler.addNotRetryableExceptions(JacksonException.class);
 		return handler;
