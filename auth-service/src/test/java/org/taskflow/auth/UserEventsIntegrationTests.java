@@ -27,6 +27,11 @@ import static org.awaitility.Awaitility.await;
 
 class UserEventsIntegrationTests extends AuthIntegrationTests {
 
+	static {
+		// published here in place of user-service
+		TestInfrastructure.shared().declareTopics("taskflow.user.user-events.v1");
+	}
+
 	@Autowired
 	MongoTemplate mongo;
 
@@ -111,7 +116,7 @@ class UserEventsIntegrationTests extends AuthIntegrationTests {
 		await().atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> assertThat(get("/api/auth/me", bearer(tokens.access())).status()).isEqualTo(401));
 
-		ConsumerRecord<String, String> dead = awaitRecord("taskflow.user.user-events.v1-dlt",
+		ConsumerRecord<String, String> dead = awaitRecord("taskflow.user.user-events.v1.auth-service.dlt",
 				(r) -> "poison".equals(r.key()));
 		assertThat(dead.value()).isEqualTo("{not json");
 		assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();

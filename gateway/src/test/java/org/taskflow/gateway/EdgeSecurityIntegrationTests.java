@@ -100,7 +100,8 @@ class EdgeSecurityIntegrationTests extends GatewayIntegrationTest {
 
 	@Test
 	void passesOnOnlyTheClientAddressItBelievesNeverForwardedHeadersTheClientWrote() {
-		// one trusted hop here: the proxy in front appended 203.0.113.7, the client wrote the rest
+		// one trusted hop here: the proxy in front appended 203.0.113.7, the client wrote
+		// the rest
 		client().get()
 			.uri("/api/tasks")
 			.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forNewUser()))

@@ -19,19 +19,18 @@ import org.taskflow.testsupport.IntegrationTest;
  * {@code X-Forwarded-For} and budgets never leak between tests.
  */
 @IntegrationTest
-@TestPropertySource(
-		properties = { "taskflow.gateway.rate-limit.authenticated=5", "taskflow.gateway.rate-limit.anonymous=5",
-				"taskflow.gateway.rate-limit.credentials=3", "taskflow.gateway.rate-limit.trusted-proxy-hops=1",
-				"spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
-				"resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
-				"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
-				"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
-				"resilience4j.timelimiter.configs.default.timeout-duration=5s",
-				"taskflow.gateway.edge.cors.allowed-origins=https://app.example.test",
-				"taskflow.gateway.requests.max-body-size=1KB",
-				"taskflow.gateway.requests.paths[0].path=/api/tasks/import",
-				"taskflow.gateway.requests.paths[0].max-body-size=4KB",
-				"taskflow.security.revoked-sessions.reload-interval=1s" })
+@TestPropertySource(properties = { "taskflow.gateway.rate-limit.authenticated=5",
+		"taskflow.gateway.rate-limit.anonymous=5", "taskflow.gateway.rate-limit.credentials=3",
+		"taskflow.gateway.rate-limit.trusted-proxy-hops=1",
+		"spring.cloud.gateway.server.webflux.httpclient.response-timeout=2s",
+		"resilience4j.circuitbreaker.configs.default.sliding-window-size=4",
+		"resilience4j.circuitbreaker.configs.default.minimum-number-of-calls=4",
+		"resilience4j.circuitbreaker.configs.default.wait-duration-in-open-state=1s",
+		"resilience4j.timelimiter.configs.default.timeout-duration=5s",
+		"taskflow.gateway.edge.cors.allowed-origins=https://app.example.test",
+		"taskflow.gateway.requests.max-body-size=1KB", "taskflow.gateway.requests.paths[0].path=/api/tasks/import",
+		"taskflow.gateway.requests.paths[0].max-body-size=4KB",
+		"taskflow.security.revoked-sessions.reload-interval=1s" })
 abstract class GatewayIntegrationTest {
 
 	static final String ALLOWED_ORIGIN = "https://app.example.test";

@@ -51,6 +51,7 @@ class DockerComposeTests {
 		assertThat(image("kafka")).startsWith("apache/kafka:");
 		assertThat(environment("kafka")).containsEntry("KAFKA_PROCESS_ROLES", "broker,controller")
 			.containsKey("CLUSTER_ID")
+			.containsEntry("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false")
 			.doesNotContainKey("KAFKA_ZOOKEEPER_CONNECT");
 		assertThat(environment("kafka").get("CLUSTER_ID").toString()).as("a base64url UUID")
 			.matches("[A-Za-z0-9_-]{22}");

@@ -17,7 +17,8 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
  * running in a child JVM from the {@code kafka_2.13} artifact. Its data directory
  * survives {@link #stop()} and {@link #start()}, so a test can take the broker away and
  * bring it back on the same address, and the local stack keeps its topics across
- * restarts.
+ * restarts. Like a production cluster should be, it creates no topic on first use: the
+ * services declare the topics they own (support-events' {@code DeclaredTopics}).
  */
 public final class KafkaBroker implements AutoCloseable {
 
@@ -118,7 +119,7 @@ public final class KafkaBroker implements AutoCloseable {
 				share.coordinator.state.topic.replication.factor=1
 				share.coordinator.state.topic.min.isr=1
 				group.initial.rebalance.delay.ms=0
-				auto.create.topics.enable=true
+				auto.create.topics.enable=false
 				""".formatted(Loopback.HOST, this.port, this.controllerPort, this.dataDir.resolve("logs"));
 		Files.writeString(config, properties);
 		return config;

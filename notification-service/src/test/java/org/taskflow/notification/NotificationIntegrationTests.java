@@ -80,6 +80,11 @@ public abstract class NotificationIntegrationTests {
 			EventSchema.of("user-service", "user-events.v1.schema.json"), TASKS,
 			EventSchema.of("task-service", "task-events.v1.schema.json"));
 
+	static {
+		// published here in place of their producers
+		TestInfrastructure.shared().declareTopics(AUTH_USERS, USERS, TASKS);
+	}
+
 	private static final KafkaProducer<String, String> producer = new KafkaProducer<>(
 			Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestInfrastructure.shared().kafkaBootstrapServers()),
 			new StringSerializer(), new StringSerializer());

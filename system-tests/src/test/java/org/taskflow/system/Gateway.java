@@ -38,7 +38,11 @@ final class Gateway {
 	 * who the account is (it answers alike for a taken address); the account does.
 	 */
 	Person signUp(String name) {
-		String email = name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com";
+		return signUp(name, name.toLowerCase(java.util.Locale.ROOT) + "-" + UUID.randomUUID() + "@example.com");
+	}
+
+	/** Signs up a new person and logs them in. */
+	Person signUp(String name, String email) {
 		Response signup = send("POST", "/api/auth/signup", null,
 				Map.of("email", email, "password", PASSWORD, "displayName", name));
 		assertThat(signup.status()).as(signup.text()).isEqualTo(202);

@@ -22,6 +22,9 @@ import org.taskflow.infra.LocalStack.Service;
  */
 final class RunningSuite implements AutoCloseable {
 
+	/** The address whose account is an administrator. */
+	static final String ADMINISTRATOR = "operator@example.com";
+
 	private final LocalStack stack;
 
 	private final Gateway gateway;
@@ -55,7 +58,9 @@ final class RunningSuite implements AutoCloseable {
 				// the browser tests let an access token expire in an open app; with
 				// the services' minute of clock skew a token is refused 105 s after
 				// it is issued, far longer than any test here uses one
-				.property(Service.AUTH, "taskflow.auth.access-token-ttl", "45s")).start();
+				.property(Service.AUTH, "taskflow.auth.access-token-ttl", "45s")
+				// the operator who replays dead letters
+				.property(Service.AUTH, "taskflow.auth.admin-emails", ADMINISTRATOR)).start();
 			return new RunningSuite(stack);
 		}
 		catch (IOException ex) {

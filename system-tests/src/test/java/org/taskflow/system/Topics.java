@@ -5,7 +5,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,18 +20,27 @@ import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.admin.ListGroupsOptions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+import org.taskflow.testsupport.KafkaRecords;
 
 import static org.awaitility.Awaitility.await;
 
 /**
  * The suite's event topics as an outside observer sees them: every record of every
- * {@code taskflow.<owner>.<name>.v1} topic since the suite started, read by a consumer of
- * its own, and whether the services' consumer groups have caught up.
+ * {@code taskflow.<owner>.<name>.v1} topic since the suite started that a service
+ * published, read by a consumer of its own, and whether the services' consumer groups
+ * have caught up. Tests may also put records of their own on a topic ({@link #inject}),
+ * e.g. a poison record; those are not among the services' records.
  */
 final class Topics implements AutoCloseable {
 
@@ -48,6 +59,11 @@ final class Topics implements AutoCloseable {
 
 	private final KafkaConsumer<String, String> consumer;
 
+	private final KafkaProducer<String, String> producer;
+
+	/** The keys of the records tests injected, by topic. */
+	private final Set<String> injected = ConcurrentHashMap.newKeySet();
+
 	private final Thread reader;
 
 	private volatile boolean closed;
@@ -58,10 +74,13 @@ final class Topics implements AutoCloseable {
 				Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers, ConsumerConfig.GROUP_ID_CONFIG,
 						"system-tests-" + UUID.randomUUID(), ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
 						ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-						// topics appear as their producers first use them: look for new
+						// topics appear as their producing services declare them: look
+						// for new
 						// ones often
 						ConsumerConfig.METADATA_MAX_AGE_CONFIG, 500),
 				new StringDeserializer(), new StringDeserializer());
+		this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+				new StringSerializer(), new StringSerializer());
 		this.reader = Thread.ofPlatform().name("system-tests-topics").daemon().start(this::read);
 	}
 
@@ -70,7 +89,8 @@ final class Topics implements AutoCloseable {
 			this.consumer.subscribe(EVENT_TOPICS);
 			while (!this.closed) {
 				this.consumer.poll(Duration.ofMillis(200))
-					.forEach((record) -> this.records.add(new Record(record.topic(), record.key(), record.value())));
+					.forEach((record) -> this.records.add(new Record(record.topic(), record.key(), record.value(),
+							this.injected.contains(record.topic() + " " + record.key()))));
 			}
 		}
 		catch (WakeupException ex) {
@@ -81,19 +101,46 @@ final class Topics implements AutoCloseable {
 		}
 	}
 
-	/** Every record read so far, in the order read (which is per-key order). */
+	/**
+	 * Every record the services published read so far, in the order read (which is
+	 * per-key order).
+	 */
 	List<Record> records() {
-		return List.copyOf(this.records);
+		return this.records.stream().filter((record) -> !record.injected()).toList();
 	}
 
 	List<Record> records(String topic) {
-		return this.records.stream().filter((record) -> record.topic().equals(topic)).toList();
+		return records().stream().filter((record) -> record.topic().equals(topic)).toList();
+	}
+
+	/** Puts a test's own record on a topic, under a key no service uses. */
+	void inject(String topic, String key, String value) {
+		this.injected.add(topic + " " + key);
+		try {
+			this.producer.send(new ProducerRecord<>(topic, key, value)).get(10, TimeUnit.SECONDS);
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("not sent to " + topic, ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * The records with this key on any topic now, e.g. a dead-letter or replay topic
+	 * (with the headers the dead-letter handling adds); none if the topic does not exist.
+	 */
+	List<ConsumerRecord<String, String>> read(String topic, String key) {
+		return KafkaRecords.withKey(this.bootstrapServers, topic, key);
 	}
 
 	/**
 	 * Waits until every consumer group of the services has committed every record of the
-	 * event topics that it reads: from then on, what those records cause has been
-	 * written.
+	 * event topics that it reads (and of its replay topics): from then on, what those
+	 * records cause has been written. Dead letters are not waited for: they wait for an
+	 * operator's replay.
 	 */
 	void awaitConsumed(Duration timeout) {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
@@ -109,9 +156,11 @@ final class Topics implements AutoCloseable {
 		for (GroupListing group : admin.listGroups(ListGroupsOptions.forConsumerGroups())
 			.all()
 			.get(5, TimeUnit.SECONDS)) {
-			Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
-				.partitionsToOffsetAndMetadata()
-				.get(5, TimeUnit.SECONDS);
+			Map<TopicPartition, OffsetAndMetadata> committed = new HashMap<>(
+					admin.listConsumerGroupOffsets(group.groupId())
+						.partitionsToOffsetAndMetadata()
+						.get(5, TimeUnit.SECONDS));
+			committed.keySet().removeIf((partition) -> partition.topic().endsWith(".dlt"));
 			Map<TopicPartition, OffsetSpec> ends = new HashMap<>();
 			admin.describeTopics(committed.keySet().stream().map(TopicPartition::topic).distinct().toList())
 				.allTopicNames()
@@ -135,6 +184,7 @@ final class Topics implements AutoCloseable {
 	public void close() {
 		this.closed = true;
 		this.consumer.wakeup();
+		this.producer.close(Duration.ofSeconds(5));
 		try {
 			this.reader.join(Duration.ofSeconds(10));
 		}
@@ -143,8 +193,11 @@ final class Topics implements AutoCloseable {
 		}
 	}
 
-	/** A record as it is on the topic: the CloudEvent in JSON, keyed by its subject. */
-	record Record(String topic, String key, String value) {
+	/**
+	 * A record as it is on the topic: the CloudEvent in JSON, keyed by its subject; or
+	 * one a test injected.
+	 */
+	record Record(String topic, String key, String value, boolean injected) {
 	}
 
 }

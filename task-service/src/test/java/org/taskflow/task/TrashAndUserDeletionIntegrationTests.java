@@ -28,6 +28,11 @@ import static org.awaitility.Awaitility.await;
 
 class TrashAndUserDeletionIntegrationTests extends TaskIntegrationTests {
 
+	static {
+		// published here in place of user-service
+		TestInfrastructure.shared().declareTopics("taskflow.user.user-events.v1");
+	}
+
 	@Autowired
 	ReactiveMongoTemplate mongo;
 

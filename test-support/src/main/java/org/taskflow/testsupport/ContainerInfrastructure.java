@@ -21,7 +21,9 @@ final class ContainerInfrastructure implements TestInfrastructure {
 
 	private final MongoDBContainer mongo = new MongoDBContainer("mongo:8.0");
 
-	private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1");
+	/** Like the embedded broker: no topic is created on first use. */
+	private final KafkaContainer kafka = new KafkaContainer("apache/kafka:4.1.1")
+		.withEnv("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
 
 	private final GenericContainer<?> redis = new GenericContainer<>("redis:7.4-alpine").withExposedPorts(REDIS_PORT);
 

@@ -1,7 +1,17 @@
 package org.taskflow.testsupport;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.errors.TopicExistsException;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +59,39 @@ public interface TestInfrastructure {
 	/** Starts Kafka again on the same address and waits until it answers. */
 	default void startKafka() {
 		throw new UnsupportedOperationException("Kafka cannot be restarted on " + description());
+	}
+
+	/**
+	 * Declares topics that a test publishes to in place of the service that owns them:
+	 * the broker creates no topic on first use. Topics that exist stay as they are.
+	 */
+	default void declareTopics(String... topics) {
+		declareTopicsOn(kafkaBootstrapServers(), topics);
+	}
+
+	/** {@link #declareTopics(String...)} on a broker of a test's own. */
+	static void declareTopicsOn(String bootstrapServers, String... topics) {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+			for (String topic : topics) {
+				try {
+					admin.createTopics(List.of(new NewTopic(topic, Optional.empty(), Optional.empty())))
+						.all()
+						.get(30, TimeUnit.SECONDS);
+				}
+				catch (ExecutionException ex) {
+					if (!(ex.getCause() instanceof TopicExistsException)) {
+						throw new IllegalStateException("Topic " + topic + " not declared", ex);
+					}
+				}
+			}
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+		catch (TimeoutException ex) {
+			throw new IllegalStateException("Kafka did not declare " + List.of(topics) + " in time", ex);
+		}
 	}
 
 	/** Spring properties that point a service at this infrastructure. */

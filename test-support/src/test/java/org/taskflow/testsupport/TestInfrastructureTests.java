@@ -47,6 +47,8 @@ class TestInfrastructureTests {
 	@Test
 	void kafkaDeliversWhatWasProduced() throws Exception {
 		String topic = "infra-check-" + UUID.randomUUID();
+		// the broker creates no topic on first use
+		this.infrastructure.declareTopics(topic);
 		try (var producer = new KafkaProducer<>(Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				this.infrastructure.kafkaBootstrapServers()), new StringSerializer(), new StringSerializer())) {
 			producer.send(new ProducerRecord<>(topic, "k", "hello")).get();
@@ -69,6 +71,7 @@ class TestInfrastructureTests {
 	void kafkaComesBackOnItsAddressWithItsData() throws Exception {
 		assumeTrue(this.infrastructure.canRestartKafka(), "Kafka cannot be restarted on this infrastructure");
 		String topic = "infra-restart-" + UUID.randomUUID();
+		this.infrastructure.declareTopics(topic);
 		Map<String, Object> producerConfig = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
 				this.infrastructure.kafkaBootstrapServers());
 		try (var producer = new KafkaProducer<>(producerConfig, new StringSerializer(), new StringSerializer())) {

@@ -44,6 +44,7 @@ class OutboxIntegrationTests extends UserIntegrationTests {
 		String userId = "user-" + UUID.randomUUID();
 		try (KafkaBroker broker = KafkaBroker.start(dir.resolve("kafka"), Loopback.freePort(),
 				dir.resolve("kafka.log"))) {
+			TestInfrastructure.declareTopicsOn(broker.bootstrapServers(), AUTH_TOPIC);
 			try (ConfigurableApplicationContext first = start(broker, database, true)) {
 				ReactiveMongoTemplate mongo = first.getBean(ReactiveMongoTemplate.class);
 				send(broker.bootstrapServers(), AUTH_TOPIC, userId,

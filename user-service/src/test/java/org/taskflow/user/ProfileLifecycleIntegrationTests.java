@@ -97,7 +97,7 @@ class ProfileLifecycleIntegrationTests extends UserIntegrationTests {
 		send(AUTH_TOPIC, key, "{not json");
 		Person after = register("After Poison");
 		assertThat(get("/api/users/me", after.token()).status()).isEqualTo(200);
-		ConsumerRecord<String, String> dead = awaitRecord(AUTH_TOPIC + "-dlt", (r) -> key.equals(r.key()));
+		ConsumerRecord<String, String> dead = awaitRecord(AUTH_TOPIC + ".user-service.dlt", (r) -> key.equals(r.key()));
 		assertThat(dead.value()).isEqualTo("{not json");
 		assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
 	}

@@ -52,6 +52,11 @@ abstract class UserIntegrationTests {
 
 	static final String USER_TOPIC = "taskflow.user.user-events.v1";
 
+	static {
+		// published here in place of auth-service
+		TestInfrastructure.shared().declareTopics(AUTH_TOPIC);
+	}
+
 	@LocalServerPort
 	int port;
 

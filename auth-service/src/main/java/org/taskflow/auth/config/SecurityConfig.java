@@ -48,10 +48,11 @@ import org.taskflow.support.security.ServletResourceServer;
 
 /**
  * Three filter chains: the OAuth2/OIDC endpoints of Spring Authorization Server; the
- * first-party JSON API under {@code /api/auth} (TaskFlow's resource server: stateless,
- * bearer tokens, problem details); and the rest (the login page of the authorization-code
- * flow, checked and throttled as the API login is, the API document, actuator). Every
- * absolute URL is built from the public URL ({@link PublicUrlFilter}).
+ * first-party JSON API under {@code /api/auth} and the dead-letter replay (TaskFlow's
+ * resource server: stateless, bearer tokens, problem details); and the rest (the login
+ * page of the authorization-code flow, checked and throttled as the API login is, the API
+ * document, actuator). Every absolute URL is built from the public URL
+ * ({@link PublicUrlFilter}).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -109,11 +110,11 @@ class SecurityConfig {
 	SecurityFilterChain api(HttpSecurity http, ServletResourceServer resourceServer) throws Exception {
 		// Bearer tokens are not sent by browsers on their own; the cookie endpoints check
 		// Origin (sessions), so the resource server goes without CSRF tokens.
-		return resourceServer.configure(http.securityMatcher("/api/auth/**"))
+		return resourceServer.configure(http.securityMatcher("/api/auth/**", "/actuator/deadletters/**"))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/api/auth/signup", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout")
 				.permitAll()
-				.requestMatchers("/api/auth/admin/**")
+				.requestMatchers("/api/auth/admin/**", "/actuator/deadletters/**")
 				.hasRole("ADMIN")
 				.anyRequest()
 				.authenticated())

@@ -9,11 +9,11 @@ import org.springframework.web.server.ServerWebExchange;
 
 /**
  * What the services behind the gateway learn of the client: exactly one
- * {@code X-Forwarded-For}, the address the gateway itself believes ({@link ClientAddressResolver}:
- * the socket's peer, or the entry the outermost trusted proxy wrote). Every
- * {@code Forwarded} and {@code X-Forwarded-*} header the client sent is dropped, so nobody
- * can choose the address auth-service throttles logins by or lists among a person's
- * sessions.
+ * {@code X-Forwarded-For}, the address the gateway itself believes
+ * ({@link ClientAddressResolver}: the socket's peer, or the entry the outermost trusted
+ * proxy wrote). Every {@code Forwarded} and {@code X-Forwarded-*} header the client sent
+ * is dropped, so nobody can choose the address auth-service throttles logins by or lists
+ * among a person's sessions.
  */
 final class ClientAddressForwarding implements HttpHeadersFilter, Ordered {
 

@@ -31,13 +31,13 @@ import org.taskflow.support.web.ProblemWriter;
 import org.taskflow.support.web.Problems;
 
 /**
- * Every call needs a person's bearer token ({@code ROLE_USER}); the dead-letter admin
- * endpoint needs {@code ROLE_ADMIN}. The live stream also accepts a stream ticket
- * instead, because a browser's EventSource cannot send headers: {@code ?ticket=} on
- * {@code GET /api/notifications/stream} is redeemed (once) for the person it was issued
- * to. A missing, unknown, expired or used ticket is a 401 problem. A disabled person may
- * not open a stream, though their token may still be valid for minutes: 403
- * {@code account-disabled}.
+ * Every call needs a person's bearer token ({@code ROLE_USER}); the dead-letter replay
+ * ({@code /actuator/deadletters}) needs {@code ROLE_ADMIN} (support-security). The live
+ * stream also accepts a stream ticket instead, because a browser's EventSource cannot
+ * send headers: {@code ?ticket=} on {@code GET /api/notifications/stream} is redeemed
+ * (once) for the person it was issued to. A missing, unknown, expired or used ticket is a
+ * 401 problem. A disabled person may not open a stream, though their token may still be
+ * valid for minutes: 403 {@code account-disabled}.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -50,10 +50,7 @@ class SecurityConfig {
 		return resourceServer.configure(http)
 			.addFilterAt(ticketAuthentication(tickets, problems), SecurityWebFiltersOrder.AUTHENTICATION)
 			.addFilterAfter(refuseDisabled(users, problems), SecurityWebFiltersOrder.AUTHORIZATION)
-			.authorizeExchange((exchanges) -> exchanges.pathMatchers("/api/notifications/admin/**")
-				.hasRole("ADMIN")
-				.anyExchange()
-				.hasRole("USER"))
+			.authorizeExchange((exchanges) -> exchanges.anyExchange().hasRole("USER"))
 			.build();
 	}
 

@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
+import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -15,13 +17,16 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * CloudEvents in and out: the envelope, producer time limits, dead-letter handling for
- * every listener, and the outbox relay (when {@code taskflow.outbox.topic} is set) over
+ * CloudEvents in and out: the envelope, producer time limits, dead letters per consumer
+ * group for every listener with their replay (and its actuator endpoint), the topics the
+ * service owns, and the outbox relay (when {@code taskflow.outbox.topic} is set) over
  * whichever MongoDB the service uses, reactive or blocking, claiming documents so that
  * replicas do not publish the same events.
  */
@@ -29,7 +34,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
 		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoAutoConfiguration",
 		"org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration" })
-@EnableConfigurationProperties(OutboxProperties.class)
+@EnableConfigurationProperties({ OutboxProperties.class, TopicProperties.class })
 @EnableScheduling
 public class EventsAutoConfiguration {
 
@@ -53,6 +58,39 @@ public class EventsAutoConfiguration {
 	@Bean
 	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
 		return DeadLetters.errorHandler(template);
+	}
+
+	/**
+	 * Static: spring-kafka asks for annotation enhancers before it processes the first
+	 * listener.
+	 */
+	@Bean
+	static ConsumerGroups consumerGroups(Environment environment) {
+		return new ConsumerGroups(environment);
+	}
+
+	@Bean
+	DeclaredTopics declaredTopics(KafkaAdmin admin, OutboxProperties outbox, ConsumerGroups groups,
+			TopicProperties properties) {
+		return new DeclaredTopics(admin, outbox.topic(), groups, properties);
+	}
+
+	@Bean
+	DeadLetterReplay deadLetterReplay(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka,
+			ConsumerGroups groups) {
+		return new DeadLetterReplay(consumers, kafka, groups);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass({ Endpoint.class, ConditionalOnAvailableEndpoint.class })
+	static class DeadLettersEndpointConfiguration {
+
+		@Bean
+		@ConditionalOnAvailableEndpoint
+		DeadLettersEndpoint deadLettersEndpoint(DeadLetterReplay replay) {
+			return new DeadLettersEndpoint(replay);
+		}
+
 	}
 
 	@Configuration(proxyBeanMethods = false)

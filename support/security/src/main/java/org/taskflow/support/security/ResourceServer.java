@@ -16,7 +16,8 @@ import org.taskflow.support.web.ProblemWriter;
 /**
  * The common part of the security of every WebFlux service and the gateway: a stateless
  * bearer-token resource server whose failures are problem documents, with probes, metrics
- * and API docs open. A service adds its own authorisation rules:
+ * and API docs open, and actuator's operator tools ({@code /actuator/deadletters}) for
+ * administrators only. A service adds its own authorisation rules:
  *
  * <pre>{@code
  * return resourceServer.configure(http)
@@ -30,6 +31,9 @@ import org.taskflow.support.web.ProblemWriter;
  * Redis, against the {@link RevokedSessions ended sessions}.
  */
 public final class ResourceServer {
+
+	/** Actuator endpoints that change things: support-events' dead-letter replay. */
+	public static final String ADMIN_ENDPOINTS = "/actuator/deadletters/**";
 
 	private final ServerAuthenticationEntryPoint unauthorized;
 
@@ -51,7 +55,9 @@ public final class ResourceServer {
 					(exchanges) -> exchanges
 						.pathMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
 								"/actuator/prometheus", "/v3/api-docs", "/v3/api-docs/**")
-						.permitAll())
+						.permitAll()
+						.pathMatchers(ADMIN_ENDPOINTS)
+						.hasRole("ADMIN"))
 			.oauth2ResourceServer((resourceServer) -> resourceServer
 				.jwt((jwt) -> jwt.jwtAuthenticationConverter((token) -> authentication(token, this.revoked)))
 				.authenticationEntryPoint(this.unauthorized)

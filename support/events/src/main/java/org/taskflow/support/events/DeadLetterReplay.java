@@ -1,4 +1,4 @@
-package org.taskflow.notification.deadletters;
+package org.taskflow.support.events;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -20,30 +19,19 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
-import org.taskflow.support.events.DeadLetters;
 
 /**
- * Moves up to {@code max} records from {@code <topic>-dlt} back to {@code <topic>}, with
- * their key and value (the dead-letter headers stay behind). Progress is the committed
- * offset of the consumer group {@code notification-service-dlt-replay}: a record is
- * committed only after it was published again, so a replay that stops half-way is
- * resumed, not repeated, by the next one. Runs on a worker thread: the Kafka clients
- * block.
+ * Moves up to {@code max} of a group's dead letters of a topic to the group's replay
+ * topic, with their key and value (the dead-letter headers stay behind), where that
+ * group's listener, and no other group, handles them again. Progress is the committed
+ * offset of the consumer group {@code <group>-dlt-replay}: a record is committed only
+ * after it was published again, so a replay that stops half-way is resumed, not repeated,
+ * by the next one. Blocking (the Kafka clients are): call it off event loops.
  */
-@Component
-class DeadLetterReplay {
-
-	static final String GROUP = "notification-service-dlt-replay";
-
-	/** The topics this service consumes: only their dead letters may be replayed. */
-	static final Set<String> TOPICS = Set.of("taskflow.auth.user-events.v1", "taskflow.user.user-events.v1",
-			"taskflow.task.task-events.v1");
+public final class DeadLetterReplay {
 
 	private static final Logger logger = LoggerFactory.getLogger(DeadLetterReplay.class);
 
@@ -55,23 +43,38 @@ class DeadLetterReplay {
 
 	private final KafkaTemplate<String, String> kafka;
 
-	DeadLetterReplay(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka) {
+	private final ConsumerGroups groups;
+
+	DeadLetterReplay(ConsumerFactory<String, String> consumers, KafkaTemplate<String, String> kafka,
+			ConsumerGroups groups) {
 		this.consumers = consumers;
 		this.kafka = kafka;
+		this.groups = groups;
 	}
 
-	Mono<Integer> replay(String topic, int max) {
-		return Mono.fromCallable(() -> replayNow(topic, max)).subscribeOn(Schedulers.boundedElastic());
+	/** What this service's groups consume, and so what may be replayed. */
+	public List<ConsumerGroups.Consumed> replayable() {
+		return this.groups.consumed();
 	}
 
-	private int replayNow(String topic, int max) throws InterruptedException, ExecutionException, TimeoutException {
-		String deadLetters = topic + DeadLetters.SUFFIX;
+	/**
+	 * @return how many records were replayed
+	 * @throws IllegalArgumentException if none of this service's groups consumes the
+	 * topic
+	 */
+	public int replay(String topic, String group, int max)
+			throws InterruptedException, ExecutionException, TimeoutException {
+		if (!this.groups.consumes(topic, group)) {
+			throw new IllegalArgumentException("No group " + group + " of this service consumes " + topic);
+		}
+		String deadLetters = DeadLetters.deadLetterTopic(topic, group);
+		String replay = DeadLetters.replayTopic(topic, group);
 		Map<String, Object> overrides = Map.of(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
 				ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
 				Math.min(max, 500));
 		int replayed = 0;
 		Instant deadline = Instant.now().plus(BUDGET);
-		try (Consumer<String, String> consumer = this.consumers.createConsumer(GROUP, "replay", null,
+		try (Consumer<String, String> consumer = this.consumers.createConsumer(group + "-dlt-replay", "replay", null,
 				toProperties(overrides))) {
 			List<TopicPartition> partitions = consumer.partitionsFor(deadLetters, POLL)
 				.stream()
@@ -91,19 +94,16 @@ class DeadLetterReplay {
 					if (replayed == max) {
 						break;
 					}
-					this.kafka.send(new ProducerRecord<>(topic, record.key(), record.value()))
+					this.kafka.send(new ProducerRecord<>(replay, record.key(), record.value()))
 						.get(10, TimeUnit.SECONDS);
 					done.put(new TopicPartition(record.topic(), record.partition()),
 							new OffsetAndMetadata(record.offset() + 1));
 					replayed++;
 				}
 				consumer.commitSync(done);
-				if (replayed == max) {
-					break;
-				}
 			}
 		}
-		logger.info("Replayed {} records from {} to {}", replayed, deadLetters, topic);
+		logger.info("Replayed {} records from {} to {}", replayed, deadLetters, replay);
 		return replayed;
 	}
 
