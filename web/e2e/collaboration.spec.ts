@@ -24,9 +24,17 @@ test('a person who is assigned a task sees the notification and the task at once
   await expect(graceBrowser.getByRole('list', { name: 'Tasks' }).getByRole('link', { name: 'Review the compiler' })).toBeVisible()
   await expectAccessible(graceBrowser, 'task list with a live notification')
 
+  // a change that makes no notification still reaches her open list
+  await page.getByRole('link', { name: 'Review the compiler' }).click()
+  await page.getByLabel('Title').fill('Review the compiler, second pass')
+  await page.getByRole('button', { name: 'Save changes' }).click()
+  await expect(page.getByRole('status').getByText('Saved')).toBeVisible()
+  await expect(graceBrowser.getByRole('list', { name: 'Tasks' }).getByRole('link', { name: 'Review the compiler, second pass' })).toBeVisible()
+  await expect(bell).toHaveAccessibleName('Notifications, 2 unread')
+
   await bell.click()
   await graceBrowser.getByRole('link', { name: 'Ada Lovelace assigned you “Review the compiler”' }).click()
-  await expect(graceBrowser.getByLabel('Title')).toHaveValue('Review the compiler')
+  await expect(graceBrowser.getByLabel('Title')).toHaveValue('Review the compiler, second pass')
 })
 
 test('a save over a change made on another device meets the 412 as "changed elsewhere" and can keep both changes', async ({
@@ -43,6 +51,8 @@ test('a save over a change made on another device meets the 412 as "changed else
   await page.getByRole('link', { name: 'Review the compiler' }).click()
   await expect(page.getByRole('heading', { name: 'Edit task' })).toBeVisible()
 
+  // the first device is in the middle of an edit when the other one saves
+  await page.getByLabel('Priority').selectOption('URGENT')
   const phone = await (await newContext()).newPage()
   await logIn(phone, ada)
   await phone.goto(new URL(page.url()).pathname)
@@ -50,8 +60,9 @@ test('a save over a change made on another device meets the 412 as "changed else
   await phone.getByRole('button', { name: 'Save changes' }).click()
   await expect(phone.getByRole('status').getByText('Saved')).toBeVisible()
 
-  // the first device still shows version 1
-  await page.getByLabel('Priority').selectOption('URGENT')
+  // the live push tells the first device at once, and keeps what it was typing
+  await expect(page.getByText(/Someone else changed this task while you were editing it/)).toBeVisible()
+  await expect(page.getByLabel('Priority')).toHaveValue('URGENT')
   await page.getByRole('button', { name: 'Save changes' }).click()
   const conflict = page.getByRole('alert').filter({ has: page.getByRole('heading', { name: 'Changed elsewhere' }) })
   await expect(conflict).toBeVisible()

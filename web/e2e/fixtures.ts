@@ -102,7 +102,7 @@ export async function signUpByApi(request: APIRequestContext, person: Person): P
   const signup = await request.post('/api/auth/signup', {
     data: { email: person.email, password: person.password, displayName: person.name },
   })
-  expect(signup.status(), await signup.text()).toBe(201)
+  expect(signup.status(), await signup.text()).toBe(202)
   const login = await request.post('/api/auth/login', { data: { email: person.email, password: person.password, tokenDelivery: 'body' } })
   expect(login.status(), await login.text()).toBe(200)
   return ((await login.json()) as { accessToken: string }).accessToken
