@@ -34,7 +34,8 @@ describe('openLiveStream', () => {
     const sources: FakeEventSource[] = []
     const onNotification = vi.fn()
     const onTaskChanged = vi.fn()
-    const close = openLiveStream(await api(), { onNotification, onTaskChanged, onReconnect: vi.fn() }, (url) => {
+    const onOpen = vi.fn()
+    const close = openLiveStream(await api(), { onNotification, onTaskChanged, onOpen }, (url) => {
       const source = new FakeEventSource(url)
       sources.push(source)
       return source as unknown as EventSource
@@ -42,6 +43,9 @@ describe('openLiveStream', () => {
 
     await vi.waitFor(() => expect(sources).toHaveLength(1))
     expect(sources[0]?.url).toBe('/api/notifications/stream?ticket=ticket-1')
+    // what was stored before the subscription is fetched by the caller once the stream is open
+    sources[0]?.emit('open')
+    expect(onOpen).toHaveBeenCalledWith(false)
     sources[0]?.emit('notification', JSON.stringify({ id: 'n1', title: 'You were assigned “Ship it”' }))
     expect(onNotification).toHaveBeenCalledWith({ id: 'n1', title: 'You were assigned “Ship it”' })
     sources[0]?.emit('task-changed', JSON.stringify({ taskId: 't1', version: 4 }))
@@ -56,8 +60,8 @@ describe('openLiveStream', () => {
     vi.useFakeTimers({ shouldAdvanceTime: true })
     try {
       const sources: FakeEventSource[] = []
-      const onReconnect = vi.fn()
-      const close = openLiveStream(await api(), { onNotification: vi.fn(), onTaskChanged: vi.fn(), onReconnect }, (url) => {
+      const onOpen = vi.fn()
+      const close = openLiveStream(await api(), { onNotification: vi.fn(), onTaskChanged: vi.fn(), onOpen }, (url) => {
         const source = new FakeEventSource(url)
         sources.push(source)
         return source as unknown as EventSource
@@ -70,7 +74,7 @@ describe('openLiveStream', () => {
       await vi.waitFor(() => expect(sources).toHaveLength(2))
       expect(sources[1]?.url).toBe('/api/notifications/stream?ticket=ticket-2')
       sources[1]?.emit('open')
-      expect(onReconnect).toHaveBeenCalledOnce()
+      expect(onOpen).toHaveBeenCalledExactlyOnceWith(true)
       close()
     } finally {
       vi.useRealTimers()

@@ -13,14 +13,15 @@ const MAX_BACKOFF_MS = 30_000
 export interface LiveHandlers {
   onNotification: (notification: AppNotification) => void
   onTaskChanged: (change: TaskChange) => void
-  onReconnect: () => void
+  /** The stream is open (subscribed on the server); `reconnected` after a dropped one. */
+  onOpen: (reconnected: boolean) => void
 }
 
 /**
  * Keeps a live stream open: EventSource cannot send the bearer token, so each connection is opened with a fresh
  * one-use ticket from POST /api/notifications/stream-tickets. The stream carries `notification` events and
  * `task-changed` hints (a task the person can see changed). A dropped stream is reopened with a new ticket after a
- * growing pause; what was missed meanwhile is fetched again by the caller (onReconnect).
+ * growing pause; what was missed meanwhile is fetched again by the caller (onOpen).
  */
 export function openLiveStream(api: ApiClient, handlers: LiveHandlers, createSource = (url: string) => new EventSource(url)): () => void {
   let source: EventSource | null = null
@@ -35,7 +36,7 @@ export function openLiveStream(api: ApiClient, handlers: LiveHandlers, createSou
       if (closed) return
       source = createSource(`/api/notifications/stream?ticket=${encodeURIComponent(data.ticket)}`)
       source.addEventListener('open', () => {
-        if (failures > 0) handlers.onReconnect()
+        handlers.onOpen(failures > 0)
         failures = 0
       })
       source.addEventListener('notification', (event) => {
@@ -69,8 +70,9 @@ export function openLiveStream(api: ApiClient, handlers: LiveHandlers, createSou
 
 /**
  * The live stream for the signed-in frame: new notifications refresh the bell and the list and show a toast; a task
- * changed by someone else is fetched again wherever it is shown. After a dropped stream both are fetched again, since
- * the stream replays missed notifications but not missed task changes.
+ * changed by someone else is fetched again wherever it is shown. Once the stream is open the notifications are
+ * fetched again, since one stored between the page's first fetch and the subscription is pushed to nobody; after a
+ * dropped stream the tasks too, since the stream replays missed notifications but not missed task changes.
  */
 export function useLiveUpdates(): void {
   const api = useApi()
@@ -84,9 +86,9 @@ export function useLiveUpdates(): void {
         toast(notification.title)
       },
       onTaskChanged,
-      onReconnect: () => {
+      onOpen: (reconnected) => {
         void queryClient.invalidateQueries({ queryKey: notificationKeys.all })
-        void queryClient.invalidateQueries({ queryKey: taskKeys.all })
+        if (reconnected) void queryClient.invalidateQueries({ queryKey: taskKeys.all })
       },
     })
   }, [api, queryClient, toast])
