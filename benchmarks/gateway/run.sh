@@ -2,6 +2,7 @@
 # What the gateway costs: requests/s and p50/p99 latency of an authenticated GET returning a small JSON body,
 # through a ladder of levels, in one run on this machine.
 #   L0 nginx returning a constant (the machine's limit)   L1 the backend directly   L2 nginx reverse proxy to it
+#   B a bare Spring Cloud Gateway (benchmarks/bare-gateway: one route, Boot defaults), the yardstick of the goals
 #   L3 gateway, routing only   L4 + JWT validation   L5 + Redis rate limiting (limit out of reach)   L6 + circuit breaker, retry
 # Each level is measured twice: saturated (CONNECTIONS, for throughput) and lightly loaded (1 connection, for the latency
 # a request pays below saturation). The JVMs are warmed up first (JIT_WARMUP per level: on one shared core the JIT needs
@@ -10,9 +11,12 @@
 # L3 sends the token in a header nothing reads (Spring Security would validate an Authorization header on any path),
 # so every level gets requests of the same size.
 #
-# Usage, from the repository root, holding the build lock so no build competes for the cores:
-#   ./mvnw -B -q -pl gateway -am package -DskipTests       (the run uses gateway/target/gateway.jar as it is)
-#   flock /tmp/taskflow-maven.lock benchmarks/gateway/run.sh
+# The goals, on the last line: L6 >= 1.0 x B (throughput, same run, same core) and light p99 added by L6 over L1 < 2 ms.
+# For every gateway level the CPU time and the bytes allocated per request are printed (process CPU and Micrometer's
+# jvm.gc.memory.allocated over the saturated run; bytes are not known for B, which exports no metrics).
+# Usage, from the repository root, with nothing else busy on the machine:
+#   (. scripts/jdk.sh && ./mvnw -B -q -pl gateway,benchmarks/bare-gateway -am package -DskipTests)
+#   benchmarks/gateway/run.sh          (uses gateway/target/gateway.jar and the bare gateway's jar as they are)
 # env: ROUNDS DURATION WARMUP JIT_WARMUP CONNECTIONS THREADS LEVELS GATEWAY_JAR GATEWAY_JAVA_OPTS GATEWAY_ARGS REDIS_CPUS
 #      COMPARE_JAR (a second gateway jar, e.g. built before a change: started the same way beside the first, its gateway
 #      levels measured as L3x..L6x right after their counterparts in every round, so both share the machine's moods)
@@ -30,8 +34,9 @@ PROFILE_EVENT=${PROFILE_EVENT:-cpu}
 ASYNC_PROFILER_VERSION=4.2
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
-read -r -a LEVELS <<<"${LEVELS:-L0 L1 L2 L3 L4 L5 L6}"
-[[ " ${LEVELS[*]} " == *" L1 "* && " ${LEVELS[*]} " == *" L2 "* ]] || { echo "LEVELS must include L1 and L2" >&2; exit 1; }
+read -r -a LEVELS <<<"${LEVELS:-L0 L1 L2 B L3 L4 L5 L6}"
+[[ " ${LEVELS[*]} " == *" L1 "* && " ${LEVELS[*]} " == *" L2 "* && " ${LEVELS[*]} " == *" B "* ]] \
+	|| { echo "LEVELS must include L1, L2 and B" >&2; exit 1; }
 COMPARE_JAR=${COMPARE_JAR:-}
 if [[ -n "$COMPARE_JAR" ]]; then
 	with_compare=()
@@ -108,17 +113,18 @@ REDIS_CPUS=${REDIS_CPUS:-$SERVER_CPUS}
 log "pinning: wrk on CPU $LOAD_CPUS; nginx, backend and gateway on CPU $SERVER_CPUS ($SERVER_CPU_COUNT cores shared by all servers); Redis on CPU $REDIS_CPUS"
 
 # The gateway jar and its libraries (the backend runs on the same Reactor Netty).
-# Not built here: the run holds the Maven lock (see the usage line), so a build from inside would wait for itself.
+# Not built here, so that an A/B run measures exactly the jars it is given.
 JAR=${GATEWAY_JAR:-$ROOT/gateway/target/gateway.jar}
-if [[ ! -f "$JAR" ]]; then
-	log "no $JAR: build it first with ./mvnw -B -q -pl gateway -am package -DskipTests"
-	exit 1
-fi
+BARE_JAR=${BARE_JAR:-$ROOT/benchmarks/bare-gateway/target/bare-gateway.jar}
+for jar in "$JAR" "$BARE_JAR"; do
+	[[ -f "$jar" ]] || { log "no $jar: build it first with ./mvnw -B -q -pl gateway,benchmarks/bare-gateway -am package -DskipTests"; exit 1; }
+done
 "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$WORK/gateway" >/dev/null
 [[ -z "$COMPARE_JAR" || -f "$COMPARE_JAR" ]] || { log "no $COMPARE_JAR"; exit 1; }
 
 BACKEND_PORT=$(free_port); NGINX_CONST_PORT=$(free_port); NGINX_PROXY_PORT=$(free_port)
 REDIS_PORT=$(free_port); GATEWAY_PORT=$(free_port); GATEWAY_MANAGEMENT_PORT=$(free_port)
+BARE_PORT=$(free_port); BARE_MANAGEMENT_PORT=$(free_port)
 ISSUER="http://bench.issuer"
 
 log "starting backend on $BACKEND_PORT"
@@ -161,23 +167,30 @@ taskset -c "$REDIS_CPUS" redis-server --port "$REDIS_PORT" --bind 127.0.0.1 --sa
 	>"$WORK/redis.log" 2>&1 &
 PIDS+=($!)
 
-start_gateway() { # jar port management-port log
-	log "starting gateway $1 on $2"
-	# shellcheck disable=SC2086 # word splitting of the option lists is wanted
-	taskset -c "$SERVER_CPUS" "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$1" --server.port="$2" \
-		--management.server.port="$3" \
-		--spring.config.additional-location="file:$HERE/gateway-bench.yaml" \
-		--spring.data.redis.port="$REDIS_PORT" --taskflow.security.issuer="$ISSUER" \
-		--taskflow.services.auth="http://127.0.0.1:$BACKEND_PORT" --taskflow.services.task="http://127.0.0.1:$BACKEND_PORT" \
-		${GATEWAY_ARGS:-} >"$4" 2>&1 &
+start_jar() { # jar port management-port log arguments...: every gateway, ours and the bare one, is started alike
+	log "starting $(basename "$1") on $2"
+	# shellcheck disable=SC2086 # word splitting of the option list is wanted
+	taskset -c "$SERVER_CPUS" "$JAVA" ${GATEWAY_JAVA_OPTS:-} -jar "$1" --server.port="$2" --management.server.port="$3" \
+		"${@:5}" >"$4" 2>&1 &
 	PIDS+=($!)
 }
+start_gateway() { # jar port management-port log
+	# shellcheck disable=SC2086 # word splitting of the argument list is wanted
+	start_jar "$@" --spring.config.additional-location="file:$HERE/gateway-bench.yaml" \
+		--spring.data.redis.port="$REDIS_PORT" --taskflow.security.issuer="$ISSUER" \
+		--taskflow.services.auth="http://127.0.0.1:$BACKEND_PORT" --taskflow.services.task="http://127.0.0.1:$BACKEND_PORT" \
+		${GATEWAY_ARGS:-}
+}
+start_jar "$BARE_JAR" "$BARE_PORT" "$BARE_MANAGEMENT_PORT" "$WORK/bare-gateway.log" --backend.uri="http://127.0.0.1:$BACKEND_PORT"
+BARE_PID=${PIDS[-1]}
 start_gateway "$JAR" "$GATEWAY_PORT" "$GATEWAY_MANAGEMENT_PORT" "$WORK/gateway.log"
 GATEWAY_PID=${PIDS[-1]}
+wait_for "http://127.0.0.1:$BARE_MANAGEMENT_PORT/actuator/health/readiness"
 wait_for "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health/readiness"
 if [[ -n "$COMPARE_JAR" ]]; then
 	COMPARE_PORT=$(free_port); COMPARE_MANAGEMENT_PORT=$(free_port)
 	start_gateway "$COMPARE_JAR" "$COMPARE_PORT" "$COMPARE_MANAGEMENT_PORT" "$WORK/gateway-compare.log"
+	COMPARE_PID=${PIDS[-1]}
 	wait_for "http://127.0.0.1:$COMPARE_MANAGEMENT_PORT/actuator/health/readiness"
 fi
 
@@ -185,6 +198,7 @@ declare -A URL=(
 	[L0]="http://127.0.0.1:$NGINX_CONST_PORT/api/tasks/42"
 	[L1]="http://127.0.0.1:$BACKEND_PORT/api/tasks/42"
 	[L2]="http://127.0.0.1:$NGINX_PROXY_PORT/api/tasks/42"
+	[B]="http://127.0.0.1:$BARE_PORT/api/tasks/42"
 	[L3]="http://127.0.0.1:$GATEWAY_PORT/bench/routing/42"
 	[L4]="http://127.0.0.1:$GATEWAY_PORT/api/bench/jwt/42"
 	[L5]="http://127.0.0.1:$GATEWAY_PORT/api/bench/limited/42"
@@ -202,13 +216,25 @@ for level in "${LEVELS[@]}"; do
 	[[ "$code" == 200 ]] || { log "$level answers $code, not 200: ${URL[$level]}"; exit 1; }
 done
 
+# What a level's gateway process spends: CPU ticks from /proc and, where it exports them, Micrometer's bytes allocated
+# (counted at each young collection; many happen in one run).
+gateway_pid() { case $1 in B) echo "$BARE_PID" ;; L[3-6]) echo "$GATEWAY_PID" ;; L[3-6]x) echo "$COMPARE_PID" ;; esac; }
+gateway_management_port() { case $1 in L[3-6]) echo "$GATEWAY_MANAGEMENT_PORT" ;; L[3-6]x) echo "$COMPARE_MANAGEMENT_PORT" ;; esac; }
+cpu_ticks() { awk '{print $14 + $15}' "/proc/$1/stat"; }
+allocated_bytes() { # management-port
+	[[ -n "$1" ]] || { echo nan; return; }
+	curl -fsS "http://127.0.0.1:$1/actuator/prometheus" 2>/dev/null \
+		| awk '/^jvm_gc_memory_allocated_bytes_total/ {print $2; found = 1} END {if (!found) print "nan"}'
+}
+TICKS_PER_SECOND=$(getconf CLK_TCK)
+
 run_wrk() { # level connections duration
 	local threads=$THREADS; (($2 < threads)) && threads=$2
 	taskset -c "$LOAD_CPUS" wrk -t"$threads" -c"$2" -d"$3" --latency -H "${HEADER[$1]}" "${URL[$1]}"
 }
 
-log "warming up: $JIT_WARMUP per level, gateway levels twice"
-for level in "${LEVELS[@]}" L3 L4 L5 L6 L3x L4x L5x L6x; do
+log "warming up: $JIT_WARMUP per level, gateway levels (B too) twice"
+for level in "${LEVELS[@]}" B L3 L4 L5 L6 L3x L4x L5x L6x; do
 	[[ " ${LEVELS[*]} " == *" $level "* ]] || continue
 	run_wrk "$level" "$CONNECTIONS" "$JIT_WARMUP" >/dev/null
 done
@@ -241,10 +267,16 @@ for round in $(seq 1 "$ROUNDS"); do
 		run_wrk "$level" "$CONNECTIONS" "$WARMUP" >/dev/null
 		for mode in saturated light; do
 			conns=$CONNECTIONS; [[ $mode == light ]] && conns=1
+			pid=$(gateway_pid "$level"); port=$(gateway_management_port "$level")
+			ticks_before=nan; bytes_before=nan
+			[[ -n "$pid" ]] && { ticks_before=$(cpu_ticks "$pid"); bytes_before=$(allocated_bytes "$port"); }
 			run_wrk "$level" "$conns" "$DURATION" >"$WORK/wrk-$round-$level-$mode.txt"
-			python3 - "$round" "$level" "$mode" "$WORK/wrk-$round-$level-$mode.txt" >>"$RESULTS" <<'PY'
+			ticks_after=nan; bytes_after=nan
+			[[ -n "$pid" ]] && { ticks_after=$(cpu_ticks "$pid"); bytes_after=$(allocated_bytes "$port"); }
+			python3 - "$round" "$level" "$mode" "$WORK/wrk-$round-$level-$mode.txt" "$TICKS_PER_SECOND" \
+				"$ticks_before" "$ticks_after" "$bytes_before" "$bytes_after" >>"$RESULTS" <<'PY'
 import re, sys
-round_, level, mode, path = sys.argv[1:]
+round_, level, mode, path, hz, t0, t1, b0, b1 = sys.argv[1:]
 text = open(path).read()
 def ms(v):
     n, unit = re.match(r'([\d.]+)(us|ms|s)', v).groups()
@@ -256,9 +288,12 @@ p99 = ms(re.search(r'\s99%\s+(\S+)', text).group(1))
 errors = sum(int(n) for n in re.findall(r'Non-2xx or 3xx responses: (\d+)', text))
 socket = re.search(r'Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)', text)
 errors += sum(int(n) for n in socket.groups()) if socket else 0
-print(f"{round_}\t{level}\t{mode}\t{rps}\t{p50}\t{p99}\t{errors}")
+requests = int(re.search(r'(\d+) requests in', text).group(1))
+cpu_us = (float(t1) - float(t0)) / float(hz) * 1e6 / requests
+alloc_kb = (float(b1) - float(b0)) / 1024 / requests
+print(f"{round_}\t{level}\t{mode}\t{rps}\t{p50}\t{p99}\t{errors}\t{cpu_us}\t{alloc_kb}")
 PY
-			log "round $round $level $mode: $(tail -1 "$RESULTS" | cut -f4-7)"
+			log "round $round $level $mode: $(tail -1 "$RESULTS" | cut -f4-9)"
 		done
 	done
 done
@@ -275,11 +310,14 @@ from collections import defaultdict
 e = os.environ
 rows = defaultdict(list)
 for line in open(sys.argv[1]):
-    r, level, mode, rps, p50, p99, errors = line.split('\t')
-    rows[(level, mode)].append((float(rps), float(p50), float(p99), int(errors)))
+    r, level, mode, rps, p50, p99, errors, cpu_us, alloc_kb = line.split('\t')
+    rows[(level, mode)].append((float(rps), float(p50), float(p99), int(errors), float(cpu_us), float(alloc_kb)))
 def stat(level, mode, i):
     return statistics.median(x[i] for x in rows[(level, mode)])
-names = {'L0': 'nginx constant', 'L1': 'backend direct', 'L2': 'nginx proxy', 'L3': 'gateway routing',
+def cost(level, i, digits):
+    value = stat(level, 'saturated', i)
+    return '-' if value != value else f"{value:.{digits}f}"
+names = {'L0': 'nginx constant', 'L1': 'backend direct', 'L2': 'nginx proxy', 'B': 'bare gateway', 'L3': 'gateway routing',
          'L4': '+ JWT', 'L5': '+ rate limit', 'L6': '+ breaker/retry'}
 names.update({level + 'x': names[level] + ' (cmp)' for level in ('L3', 'L4', 'L5', 'L6')})
 levels = e['LEVELS_LIST'].split()
@@ -295,16 +333,17 @@ if e['COMPARE_JAR']:
 print(f"{e['ROUNDS']} interleaved rounds of {e['DURATION']} per level and mode, after {e['JIT_WARMUP']} JIT warm-up "
       f"per level; medians. saturated: {e['CONNECTIONS']} connections; light: 1 connection (below saturation)")
 print()
-print(f"{'level':<{width}}{'req/s':>9}{'xL1':>7}{'xL2':>7}{'p50 ms':>9}{'p99 ms':>9}"
-      f"{'light p50':>11}{'light p99':>11}{'+p99 vs L1':>12}{'errors':>8}")
-l1 = stat('L1', 'saturated', 0); l2 = stat('L2', 'saturated', 0); l1_light_p99 = stat('L1', 'light', 2)
+print(f"{'level':<{width}}{'req/s':>9}{'xB':>7}{'xL1':>7}{'xL2':>7}{'p50 ms':>9}{'p99 ms':>9}"
+      f"{'light p50':>11}{'light p99':>11}{'+p99 vs L1':>12}{'CPU us/req':>12}{'KB/req':>8}{'errors':>8}")
+l1 = stat('L1', 'saturated', 0); l2 = stat('L2', 'saturated', 0); bare = stat('B', 'saturated', 0)
+l1_light_p99 = stat('L1', 'light', 2)
 for level in levels:
     rps = stat(level, 'saturated', 0)
     errors = sum(x[3] for mode in ('saturated', 'light') for x in rows[(level, mode)])
-    print(f"{level + ' ' + names[level]:<{width}}{rps:>9.0f}{rps / l1:>7.2f}{rps / l2:>7.2f}"
+    print(f"{level + ' ' + names[level]:<{width}}{rps:>9.0f}{rps / bare:>7.2f}{rps / l1:>7.2f}{rps / l2:>7.2f}"
           f"{stat(level, 'saturated', 1):>9.2f}{stat(level, 'saturated', 2):>9.2f}"
           f"{stat(level, 'light', 1):>11.3f}{stat(level, 'light', 2):>11.3f}"
-          f"{stat(level, 'light', 2) - l1_light_p99:>12.3f}{errors:>8}")
+          f"{stat(level, 'light', 2) - l1_light_p99:>12.3f}{cost(level, 4, 0):>12}{cost(level, 5, 1):>8}{errors:>8}")
 interference = open(e['INTERFERENCE']).read().strip()
 if interference:
     print("\nWARNING: other processes were using the CPUs during this run (figures are pessimistic):")
@@ -314,9 +353,9 @@ if 'L6' in levels:
     added = stat('L6', 'light', 2) - l1_light_p99
     verdict = lambda ok: 'met' if ok else 'NOT met'
     print()
-    print(f"goals: L6 >= 0.5 x L1: {l6 / l1:.2f} ({verdict(l6 / l1 >= 0.5)}); "
-          f"L6 >= 0.9 x L2: {l6 / l2:.2f} ({verdict(l6 / l2 >= 0.9)}); "
-          f"p99 added below saturation < 2 ms: {added:.3f} ms ({verdict(added < 2)})")
+    print(f"L6 costs {cost('L6', 4, 0)} us of CPU and {cost('L6', 5, 1)} KB allocated per request")
+    print(f"goals: L6 >= 1.0 x B: {l6 / bare:.2f} ({verdict(l6 / bare >= 1.0)}); "
+          f"light p99 added by L6 over L1 < 2 ms: {added:.3f} ms ({verdict(added < 2)})")
 PY
 [[ -z "$PROFILE" ]] || log "flame graph of the gateway under $PROFILE ($PROFILE_EVENT): $WORK/profile-$PROFILE-$PROFILE_EVENT.html"
 log "raw wrk output and logs: $WORK"
