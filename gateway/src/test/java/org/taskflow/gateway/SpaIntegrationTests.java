@@ -138,8 +138,8 @@ class SpaIntegrationTests extends GatewayIntegrationTest {
 	/**
 	 * A browser revalidates a file on the connection that has just carried a script, and
 	 * goes on using that connection: every request must be answered (Reactor Netty 1.3.6
-	 * stopped reading such a connection now and then, see AsyncExchangeFilter). Raw HTTP
-	 * over one socket, so that the connection is surely the same.
+	 * stopped reading such a connection now and then, see AsyncExchangeFilter). Raw
+	 * HTTP over one socket, so that the connection is surely the same.
 	 */
 	@Test
 	void keepsAnsweringAKeepAliveConnectionAfterAScriptAndARevalidation() throws IOException {
@@ -163,14 +163,48 @@ class SpaIntegrationTests extends GatewayIntegrationTest {
 	}
 
 	/**
+	 * The bare form of the case above, as reactor/reactor-netty#4361 has it: a request
+	 * that arrives while the one before it is still being answered waits in Reactor
+	 * Netty's queue; when it is then answered at once (a {@code 401} at the edge),
+	 * Reactor Netty 1.3.6 never read the connection again. Both requests go in one write,
+	 * behind an API call that takes 100 ms.
+	 */
+	@Test
+	void answersTheNextRequestAfterAQueuedOneIsAnsweredAtOnce() throws IOException {
+		try (Socket socket = new Socket("127.0.0.1", this.port)) {
+			socket.setSoTimeout(5000);
+			OutputStream out = socket.getOutputStream();
+			InputStream in = new BufferedInputStream(socket.getInputStream());
+			for (int i = 0; i < 3; i++) {
+				String step = "round " + i + ": ";
+				out.write(request("GET /api/tasks/slow?ms=100", "X-Forwarded-For: " + randomAddress()
+						+ "\r\nAuthorization: " + bearer(TestTokens.forNewUser()) + "\r\n"));
+				out.write(request("GET /api/tasks", "X-Forwarded-For: " + randomAddress() + "\r\n"));
+				out.flush();
+				assertThat(answer(in, "the slow call")).as(step + "the slow call").startsWith("HTTP/1.1 200");
+				assertThat(answer(in, "the queued call")).as(step + "the queued call").startsWith("HTTP/1.1 401");
+			}
+		}
+	}
+
+	/**
 	 * One request on the connection; its answer's status line and headers (the body is
 	 * read and dropped).
 	 */
 	private static String send(OutputStream out, InputStream in, String requestLine, String headers)
 			throws IOException {
-		out.write((requestLine + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n")
-			.getBytes(StandardCharsets.US_ASCII));
+		out.write(request(requestLine, headers));
 		out.flush();
+		return answer(in, requestLine);
+	}
+
+	private static byte[] request(String requestLine, String headers) {
+		return (requestLine + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n")
+			.getBytes(StandardCharsets.US_ASCII);
+	}
+
+	/** The next answer on the connection: its status line and headers. */
+	private static String answer(InputStream in, String requestLine) throws IOException {
 		String head;
 		try {
 			head = readHead(in);

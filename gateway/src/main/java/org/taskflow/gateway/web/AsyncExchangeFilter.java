@@ -21,7 +21,10 @@ import org.springframework.web.server.WebFilterChain;
  * connection for its next read, and every later request on it waits until the client
  * gives up (reactor/reactor-netty#4361, fixed after 1.3.6). In the browser that is a page
  * stuck on "Loading…" now and then. The cost is one hand-off per request; remove this
- * filter once Reactor Netty is newer than 1.3.6.
+ * filter once Reactor Netty is newer than 1.3.6. Narrower hand-offs do not fix it: moving
+ * only the commit of a response written at once, or only the end of such an exchange, to
+ * a worker still left the connection unread
+ * ({@code SpaIntegrationTests#answersTheNextRequestAfterAQueuedOneIsAnsweredAtOnce}).
  */
 @Component
 class AsyncExchangeFilter implements WebFilter, Ordered {
