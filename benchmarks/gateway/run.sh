@@ -20,8 +20,9 @@
 # env: ROUNDS DURATION WARMUP JIT_WARMUP CONNECTIONS THREADS LEVELS GATEWAY_JAR GATEWAY_JAVA_OPTS GATEWAY_ARGS REDIS_CPUS
 #      COMPARE_JAR (a second gateway jar, e.g. built before a change: started the same way beside the first, its gateway
 #      levels measured as L3x..L6x right after their counterparts in every round, so both share the machine's moods)
-#      PROFILE (a gateway level, e.g. L5: after the warm-up, one extra saturated run of that level, outside the measured
-#      rounds, under async-profiler; writes a flame graph) PROFILE_EVENT (cpu, alloc, wall or lock; default cpu)
+#      PROFILE (a gateway level, e.g. L5, or B: after the warm-up, one extra saturated run of that level, outside the
+#      measured rounds, under async-profiler; writes a flame graph) PROFILE_EVENT (cpu, alloc, wall or lock; default cpu)
+#      PROFILE_FORMAT (html, a flame graph, by default; collapsed for stacks as text, one line each)
 # Needs: JDK 25 (JAVA_HOME), nginx, wrk and redis-server (installed from Debian packages if missing), python3.
 set -euo pipefail
 
@@ -31,6 +32,7 @@ WARMUP=${WARMUP:-2s}
 JIT_WARMUP=${JIT_WARMUP:-15s}
 PROFILE=${PROFILE:-}
 PROFILE_EVENT=${PROFILE_EVENT:-cpu}
+PROFILE_FORMAT=${PROFILE_FORMAT:-html}
 ASYNC_PROFILER_VERSION=4.2
 CONNECTIONS=${CONNECTIONS:-64}
 THREADS=${THREADS:-2}
@@ -92,7 +94,7 @@ fetch_profiler() {
 		"https://repo1.maven.org/maven2/tools/profiler/async-profiler/$ASYNC_PROFILER_VERSION/async-profiler-$ASYNC_PROFILER_VERSION.jar"
 	unzip -q -j -o "$WORK/async-profiler.jar" "$arch/libasyncProfiler.so" -d "$WORK"
 }
-profiler() { "$JAVA" "$HERE/Profiler.java" "$GATEWAY_PID" "$WORK/libasyncProfiler.so" "$1"; }
+profiler() { "$JAVA" "$HERE/Profiler.java" "$(gateway_pid "$PROFILE")" "$WORK/libasyncProfiler.so" "$1"; }
 
 install_missing
 [[ -z "$PROFILE" ]] || fetch_profiler
@@ -243,7 +245,7 @@ if [[ -n "$PROFILE" ]]; then
 	log "profiling the gateway ($PROFILE_EVENT) during $DURATION of $PROFILE, outside the measured rounds"
 	profiler "start,event=$PROFILE_EVENT"
 	run_wrk "$PROFILE" "$CONNECTIONS" "$DURATION" >/dev/null
-	profiler "stop,file=$WORK/profile-$PROFILE-$PROFILE_EVENT.html"
+	profiler "stop,file=$WORK/profile-$PROFILE-$PROFILE_EVENT.$PROFILE_FORMAT"
 fi
 
 # Other processes on the machine skew every figure: sample them (1 s of top) at each round and say so in the output.
@@ -357,5 +359,5 @@ if 'L6' in levels:
     print(f"goals: L6 >= 1.0 x B: {l6 / bare:.2f} ({verdict(l6 / bare >= 1.0)}); "
           f"light p99 added by L6 over L1 < 2 ms: {added:.3f} ms ({verdict(added < 2)})")
 PY
-[[ -z "$PROFILE" ]] || log "flame graph of the gateway under $PROFILE ($PROFILE_EVENT): $WORK/profile-$PROFILE-$PROFILE_EVENT.html"
+[[ -z "$PROFILE" ]] || log "profile of the gateway under $PROFILE ($PROFILE_EVENT): $WORK/profile-$PROFILE-$PROFILE_EVENT.$PROFILE_FORMAT"
 log "raw wrk output and logs: $WORK"
