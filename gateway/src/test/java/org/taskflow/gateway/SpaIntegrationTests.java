@@ -138,8 +138,8 @@ class SpaIntegrationTests extends GatewayIntegrationTest {
 	/**
 	 * A browser revalidates a file on the connection that has just carried a script, and
 	 * goes on using that connection: every request must be answered (Reactor Netty 1.3.6
-	 * stopped reading such a connection now and then, see AsyncExchangeFilter). Raw
-	 * HTTP over one socket, so that the connection is surely the same.
+	 * stopped reading such a connection now and then, see AsyncExchangeFilter). Raw HTTP
+	 * over one socket, so that the connection is surely the same.
 	 */
 	@Test
 	void keepsAnsweringAKeepAliveConnectionAfterAScriptAndARevalidation() throws IOException {
