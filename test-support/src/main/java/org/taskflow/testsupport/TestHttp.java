@@ -2,6 +2,7 @@ package org.taskflow.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -14,6 +15,13 @@ import java.net.http.HttpResponse;
 public final class TestHttp {
 
 	private TestHttp() {
+	}
+
+	/** GETs a path of a service on this machine, without credentials. */
+	public static HttpResponse<String> get(int port, String path) {
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return send(http, HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).build());
+		}
 	}
 
 	public static HttpResponse<String> send(HttpClient http, HttpRequest request) {
