@@ -22,6 +22,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import org.taskflow.testsupport.IntegrationTest;
+import org.taskflow.testsupport.TestHttp;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -127,18 +128,9 @@ public abstract class AuthIntegrationTests {
 		for (int i = 0; i < headers.length; i += 2) {
 			request.setHeader(headers[i], headers[i + 1]);
 		}
-		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			JsonNode body = response.body().isBlank() ? null : this.json.readTree(response.body());
-			return new Response(response.statusCode(), response.headers(), body, response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<String> response = TestHttp.send(this.http, request.build());
+		JsonNode body = response.body().isBlank() ? null : this.json.readTree(response.body());
+		return new Response(response.statusCode(), response.headers(), body, response.body());
 	}
 
 	private static Path temporaryDirectory() {

@@ -8,16 +8,6 @@ import org.taskflow.testsupport.DeadLetterReplayContract;
 class DeadLetterReplayIntegrationTests extends AuthIntegrationTests implements DeadLetterReplayContract {
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
-	public String group() {
-		return "auth-service";
-	}
-
-	@Override
 	public List<String> consumedTopics() {
 		return List.of("taskflow.user.user-events.v1");
 	}

@@ -10,16 +10,13 @@ import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.taskflow.testsupport.TestInfrastructure;
+import org.taskflow.testsupport.UserEventsTopic;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,8 +25,7 @@ import static org.awaitility.Awaitility.await;
 class UserEventsIntegrationTests extends AuthIntegrationTests {
 
 	static {
-		// published here in place of user-service
-		TestInfrastructure.shared().declareTopics("taskflow.user.user-events.v1");
+		UserEventsTopic.declare();
 	}
 
 	@Autowired
@@ -96,17 +92,15 @@ class UserEventsIntegrationTests extends AuthIntegrationTests {
 	}
 
 	@Test
-	void userDeletedRemovesTheCredentialsAndSessionsAndAPoisonRecordGoesToTheDeadLetterTopic() throws Exception {
+	void userDeletedRemovesTheCredentialsAndSessionsAndAPoisonRecordGoesToTheDeadLetterTopic() {
 		String email = uniqueEmail();
 		String userId = signup(email);
 		Tokens tokens = login(email);
 
-		send("taskflow.user.user-events.v1", "poison", "{not json");
-		String deleted = """
-				{"specversion":"1.0","id":"%s","type":"taskflow.user.UserDeleted.v1","source":"/user-service",
-				 "subject":"%s","data":{"userId":"%s"}}""".formatted(UUID.randomUUID(), userId, userId);
-		send("taskflow.user.user-events.v1", userId, deleted);
-		send("taskflow.user.user-events.v1", userId, deleted);
+		UserEventsTopic.publish("poison", "{not json");
+		String deleted = UserEventsTopic.userDeleted(userId);
+		UserEventsTopic.publish(userId, deleted);
+		UserEventsTopic.publish(userId, deleted);
 
 		await().atMost(Duration.ofSeconds(30))
 			.untilAsserted(() -> assertThat(this.mongo.findById(userId, Document.class, "accounts")).isNull());
@@ -116,19 +110,10 @@ class UserEventsIntegrationTests extends AuthIntegrationTests {
 		await().atMost(Duration.ofSeconds(2))
 			.untilAsserted(() -> assertThat(get("/api/auth/me", bearer(tokens.access())).status()).isEqualTo(401));
 
-		ConsumerRecord<String, String> dead = awaitRecord("taskflow.user.user-events.v1.auth-service.dlt",
+		ConsumerRecord<String, String> dead = awaitRecord(UserEventsTopic.NAME + ".auth-service.dlt",
 				(r) -> "poison".equals(r.key()));
 		assertThat(dead.value()).isEqualTo("{not json");
 		assertThat(dead.headers().lastHeader("kafka_dlt-exception-message")).isNotNull();
-	}
-
-	private static void send(String topic, String key, String value) throws Exception {
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-						TestInfrastructure.shared().kafkaBootstrapServers()),
-				new StringSerializer(), new StringSerializer())) {
-			producer.send(new ProducerRecord<>(topic, key, value)).get();
-		}
 	}
 
 	private static ConsumerRecord<String, String> awaitRecord(String topic,

@@ -4,16 +4,15 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.jspecify.annotations.Nullable;
+
 import org.taskflow.infra.LocalStack.Service;
 
 /**
- * The launcher's command line:
- * {@code [home] [--otel[=endpoint]] [--free-ports] [--work-dir=
- *
-<dir>
- * ] [--ready-file=<file>] [--set=<service>:<property>=<value>]... [--replicas=<service>:<n>]...}.
+ * The launcher's command line, as {@link #USAGE} spells it: the suite to build and, if
+ * asked for, the file to write once it is ready.
  */
-record CommandLine(LocalStack.Builder builder, Path readyFile) {
+record CommandLine(LocalStack.Builder builder, @Nullable Path readyFile) {
 
 	static final String USAGE = "usage: local-infra.jar [home] [--otel[=endpoint]] [--free-ports] [--work-dir=<dir>]"
 			+ " [--ready-file=<file>] [--set=<service>:<property>=<value>]... [--replicas=<service>:<n>]...";

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
+
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 
@@ -32,7 +34,7 @@ public final class KafkaBroker implements AutoCloseable {
 
 	private final int controllerPort;
 
-	private JavaProcess process;
+	private @Nullable JavaProcess process;
 
 	private KafkaBroker(Path dataDir, Path log, int port, int controllerPort) {
 		this.dataDir = dataDir.toAbsolutePath();

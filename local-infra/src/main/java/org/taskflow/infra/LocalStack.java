@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The whole suite on this machine without Docker: embedded MongoDB (durable), Redis,
  * Kafka and SMTP, then the five services, each in its own JVM, waiting until every
@@ -119,7 +121,7 @@ public final class LocalStack implements AutoCloseable {
 	private final boolean ephemeral;
 
 	/** The agent every service JVM gets, or null for none. */
-	private final OpenTelemetryAgent telemetry;
+	private final @Nullable OpenTelemetryAgent telemetry;
 
 	/** Extra command-line properties per service, after the suite's own (so they win). */
 	private final Map<Service, List<String>> extraArguments;
@@ -129,13 +131,13 @@ public final class LocalStack implements AutoCloseable {
 	/** Processes stopped or killed on purpose: their exit is not news. */
 	private final Set<JavaProcess> expectedExits = ConcurrentHashMap.newKeySet();
 
-	private EmbeddedMongo mongo;
+	private @Nullable EmbeddedMongo mongo;
 
-	private EmbeddedRedis redis;
+	private @Nullable EmbeddedRedis redis;
 
-	private EmbeddedSmtp smtp;
+	private @Nullable EmbeddedSmtp smtp;
 
-	private KafkaBroker kafka;
+	private @Nullable KafkaBroker kafka;
 
 	private volatile boolean stopping;
 
@@ -674,7 +676,7 @@ public final class LocalStack implements AutoCloseable {
 
 		private final boolean freePorts;
 
-		private OpenTelemetryAgent telemetry;
+		private @Nullable OpenTelemetryAgent telemetry;
 
 		private final Map<Service, List<String>> extraArguments = new EnumMap<>(Service.class);
 

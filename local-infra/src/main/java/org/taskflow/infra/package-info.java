@@ -4,4 +4,7 @@
  * by the integration tests where no Docker engine exists. Each server binds to loopback
  * only.
  */
+@NullMarked
 package org.taskflow.infra;
+
+import org.jspecify.annotations.NullMarked;

@@ -93,16 +93,6 @@ class DeadLetterIntegrationTests extends NotificationIntegrationTests implements
 	}
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
-	public String group() {
-		return GROUP;
-	}
-
-	@Override
 	public List<String> consumedTopics() {
 		return List.of(AUTH_USERS, USERS, TASKS);
 	}

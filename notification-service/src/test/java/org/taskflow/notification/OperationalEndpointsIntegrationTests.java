@@ -8,11 +8,6 @@ class OperationalEndpointsIntegrationTests extends NotificationIntegrationTests
 		implements OperationalEndpointsContract {
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
 	public List<String> healthComponents() {
 		return List.of("mongo", "redis", "mail");
 	}

@@ -4,9 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.taskflow.infra.LocalStack.Infrastructure;
 import org.taskflow.system.Gateway.Person;
@@ -20,23 +18,10 @@ import static org.awaitility.Awaitility.await;
  * per assignment, whichever way the assignment was made. The services' own tests write
  * events by hand; here task-service's real events reach notification-service.
  */
-@ExtendWith(RunningSuite.Extension.class)
-class AssignmentNotificationSystemTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(60);
+class AssignmentNotificationSystemTests extends SharedSuiteTests {
 
 	/** Long enough for a second notification or email, if one were coming, to show. */
 	private static final Duration SETTLE = Duration.ofSeconds(4);
-
-	private static RunningSuite suite;
-
-	private static Gateway gateway;
-
-	@BeforeAll
-	static void suite(RunningSuite running) {
-		suite = running;
-		gateway = running.gateway();
-	}
 
 	@Test
 	void aTaskCreatedWithAnAssigneeTellsThemOnceInTheAppAndOnceByEmail() {

@@ -5,9 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.taskflow.system.Gateway.Person;
 import tools.jackson.databind.JsonNode;
@@ -20,26 +18,13 @@ import static org.awaitility.Awaitility.await;
  * who can see the task, over the live stream through the gateway, in time for their list
  * to follow it without a reload; someone the task is not shared with hears nothing.
  */
-@ExtendWith(RunningSuite.Extension.class)
-class LiveTaskChangesSystemTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(60);
+class LiveTaskChangesSystemTests extends SharedSuiteTests {
 
 	/** The web app's promise: the other person's list follows within a second or two. */
 	private static final Duration LIVE = Duration.ofSeconds(2);
 
 	/** Long enough for a hint that was coming to show. */
 	private static final Duration SETTLE = Duration.ofSeconds(3);
-
-	private static RunningSuite suite;
-
-	private static Gateway gateway;
-
-	@BeforeAll
-	static void suite(RunningSuite running) {
-		suite = running;
-		gateway = running.gateway();
-	}
 
 	@Test
 	void aChangeReachesTheAssigneesStreamWithinTwoSecondsAndAnOutsidersNever() {

@@ -3,9 +3,7 @@ package org.taskflow.system;
 import java.time.Duration;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.taskflow.system.Gateway.Person;
 
@@ -17,18 +15,10 @@ import static org.awaitility.Awaitility.await;
  * moments and not when the tokens expire: after logging out, logging out everywhere or
  * changing the password, the very token that worked a moment ago is refused on every API.
  */
-@ExtendWith(RunningSuite.Extension.class)
-class SessionEndSystemTests {
+class SessionEndSystemTests extends SharedSuiteTests {
 
 	/** How soon an ended session's token must be refused. */
 	private static final Duration SOON = Duration.ofSeconds(2);
-
-	private static Gateway gateway;
-
-	@BeforeAll
-	static void suite(RunningSuite running) {
-		gateway = running.gateway();
-	}
 
 	@Test
 	void afterLoggingOutTheSessionsAccessTokenIsRefused() {

@@ -1,12 +1,9 @@
 package org.taskflow.system;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 import org.taskflow.system.Gateway.Person;
 
@@ -19,20 +16,7 @@ import static org.awaitility.Awaitility.await;
  * account but tells the owner by email, and password guessing slows the guesser, not the
  * owner.
  */
-@ExtendWith(RunningSuite.Extension.class)
-class SignInSystemTests {
-
-	private static final Duration WAIT = Duration.ofSeconds(60);
-
-	private static RunningSuite suite;
-
-	private static Gateway gateway;
-
-	@BeforeAll
-	static void suite(RunningSuite running) {
-		suite = running;
-		gateway = running.gateway();
-	}
+class SignInSystemTests extends SharedSuiteTests {
 
 	@Test
 	void aSignupWithATakenAddressAnswersAsForAFreeOneAndTheOwnerGetsAnEmail() {

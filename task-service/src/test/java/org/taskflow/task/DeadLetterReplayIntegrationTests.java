@@ -7,16 +7,6 @@ import org.taskflow.testsupport.DeadLetterReplayContract;
 class DeadLetterReplayIntegrationTests extends TaskIntegrationTests implements DeadLetterReplayContract {
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
-	public String group() {
-		return "task-service";
-	}
-
-	@Override
 	public List<String> consumedTopics() {
 		return List.of("taskflow.user.user-events.v1");
 	}

@@ -1,7 +1,5 @@
 package org.taskflow.task;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -28,6 +26,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.taskflow.testsupport.IntegrationTest;
+import org.taskflow.testsupport.TestHttp;
 import org.taskflow.testsupport.TestInfrastructure;
 import org.taskflow.testsupport.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -122,18 +121,9 @@ abstract class TaskIntegrationTests {
 		for (int i = 0; i < headers.length; i += 2) {
 			request.setHeader(headers[i], headers[i + 1]);
 		}
-		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			JsonNode json = response.body().isBlank() ? null : this.json.readTree(response.body());
-			return new Response(response.statusCode(), response.headers(), json, response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<String> response = TestHttp.send(this.http, request.build());
+		JsonNode json = response.body().isBlank() ? null : this.json.readTree(response.body());
+		return new Response(response.statusCode(), response.headers(), json, response.body());
 	}
 
 	/**

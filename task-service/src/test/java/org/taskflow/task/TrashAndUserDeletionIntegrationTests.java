@@ -5,12 +5,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
@@ -19,8 +14,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
-import org.taskflow.testsupport.EventSchema;
-import org.taskflow.testsupport.TestInfrastructure;
+import org.taskflow.testsupport.UserEventsTopic;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,8 +23,7 @@ import static org.awaitility.Awaitility.await;
 class TrashAndUserDeletionIntegrationTests extends TaskIntegrationTests {
 
 	static {
-		// published here in place of user-service
-		TestInfrastructure.shared().declareTopics("taskflow.user.user-events.v1");
+		UserEventsTopic.declare();
 	}
 
 	@Autowired
@@ -72,13 +65,8 @@ class TrashAndUserDeletionIntegrationTests extends TaskIntegrationTests {
 		String shared = createTask(colleague, Map.of("title", "shared", "assigneeIds", List.of(leaving.id()))).get("id")
 			.asString();
 
-		String event = EventSchema.of("user-service", "user-events.v1.schema.json")
-			.requireValid("""
-					{"specversion":"1.0","id":"%s","type":"taskflow.user.UserDeleted.v1","source":"/user-service",
-					 "subject":"%s","time":"2030-01-01T00:00:00Z","datacontenttype":"application/json",
-					 "data":{"userId":"%s","deletedAt":"2030-01-01T00:00:00Z"}}""".formatted(UUID.randomUUID(),
-					leaving.id(), leaving.id()));
-		send(leaving.id(), event);
+		String event = UserEventsTopic.userDeleted(leaving.id());
+		UserEventsTopic.publish(leaving.id(), event);
 
 		await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
 			assertThat(get("/api/tasks/" + theirs, colleague.token()).status()).isEqualTo(404);
@@ -97,8 +85,8 @@ class TrashAndUserDeletionIntegrationTests extends TaskIntegrationTests {
 		assertThat(unassigned.get("data").get("removedAssigneeIds").valueStream().map(JsonNode::asString))
 			.containsExactly(leaving.id());
 
-		send(leaving.id(), event);
-		send(leaving.id(), "{not json");
+		UserEventsTopic.publish(leaving.id(), event);
+		UserEventsTopic.publish(leaving.id(), "{not json");
 		Thread.sleep(3_000);
 		assertThat(readTopic((e) -> shared.equals(e.get("subject").asString()))).hasSize(2);
 		assertThat(get("/api/tasks/" + shared, colleague.token()).body().get("version").asLong()).isEqualTo(1);
@@ -106,15 +94,6 @@ class TrashAndUserDeletionIntegrationTests extends TaskIntegrationTests {
 
 	private Document document(String id) {
 		return this.mongo.findById(id, Document.class, "tasks").block(Duration.ofSeconds(5));
-	}
-
-	private static void send(String key, String value) throws Exception {
-		try (var producer = new KafkaProducer<>(
-				Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-						TestInfrastructure.shared().kafkaBootstrapServers()),
-				new StringSerializer(), new StringSerializer())) {
-			producer.send(new ProducerRecord<>("taskflow.user.user-events.v1", key, value)).get();
-		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.taskflow.task;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
@@ -17,6 +15,7 @@ import com.sun.net.httpserver.HttpServer;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.taskflow.testsupport.StubServer;
 
 /**
  * Stands in for user-service's {@code GET /internal/users?ids=} on a free port: answers
@@ -39,7 +38,7 @@ final class UserServiceStub {
 
 	private static volatile String lastAuthorization = "";
 
-	private static final HttpServer SERVER = start();
+	private static final HttpServer SERVER = StubServer.start(Map.of("/internal/users", UserServiceStub::users));
 
 	private UserServiceStub() {
 	}
@@ -64,27 +63,13 @@ final class UserServiceStub {
 		return lastAuthorization;
 	}
 
-	private static HttpServer start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/internal/users", UserServiceStub::users);
-			server.setExecutor(java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor());
-			server.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static void users(HttpExchange exchange) throws IOException {
 		CALLS.incrementAndGet();
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		lastAuthorization = (authorization != null) ? authorization : "";
 		switch (mode) {
 			case FAILING -> {
-				respond(exchange, 503, "{}");
+				StubServer.respond(exchange, 503, "{}");
 				return;
 			}
 			case SLOW -> {
@@ -99,7 +84,7 @@ final class UserServiceStub {
 			}
 		}
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
-			respond(exchange, 401, "{}");
+			StubServer.respond(exchange, 401, "{}");
 			return;
 		}
 		String query = exchange.getRequestURI().getRawQuery();
@@ -110,16 +95,7 @@ final class UserServiceStub {
 			.map((id) -> "{\"id\":\"%s\",\"displayName\":\"Someone\",\"email\":\"%s@taskflow.test\",\"active\":%s}"
 				.formatted(id, id, USERS.get(id)))
 			.collect(Collectors.joining(",", "[", "]"));
-		respond(exchange, 200, body);
-	}
-
-	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, body.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
-		}
+		StubServer.respond(exchange, 200, body);
 	}
 
 	/** Points task-service at this stub. */

@@ -1,6 +1,5 @@
 package org.taskflow.testsupport;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,6 +10,8 @@ import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Value;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,17 +21,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The dead-letter replay every consuming service has (support-events'
  * {@code /actuator/deadletters}): for administrators only, it lists the service's
  * consumed topics with their group's dead-letter and replay topics, and replays only
- * those. A consuming service's integration test implements this.
+ * those. A consuming service's integration test implements this and names the topics; the
+ * tests find the actuator themselves ({@link ActuatorPort}), and the group is the
+ * service's name, as every TaskFlow service consumes in one group named after itself.
  */
 public interface DeadLetterReplayContract {
 
 	/** Reads the endpoint's answers. */
 	JsonMapper JSON = JsonMapper.builder().build();
-
-	int port();
-
-	/** The consumer group of this service. */
-	String group();
 
 	/** The topics the group consumes. */
 	List<String> consumedTopics();
@@ -49,37 +47,38 @@ public interface DeadLetterReplayContract {
 	}
 
 	@Test
-	default void listsItsGroupsDeadLettersToAdministratorsOnly() throws Exception {
-		assertThat(call("GET", null, null).statusCode()).isEqualTo(401);
-		assertThat(call("GET", userToken(), null).statusCode()).isEqualTo(403);
-		HttpResponse<String> listed = call("GET", administratorToken(), null);
+	default void listsItsGroupsDeadLettersToAdministratorsOnly(@ActuatorPort int port,
+			@Value("${spring.application.name}") String group) {
+		assertThat(call(port, "GET", null, null).statusCode()).isEqualTo(401);
+		assertThat(call(port, "GET", userToken(), null).statusCode()).isEqualTo(403);
+		HttpResponse<String> listed = call(port, "GET", administratorToken(), null);
 		assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
 		List<String> topics = new ArrayList<>();
 		for (JsonNode entry : JSON.readTree(listed.body())) {
 			topics.add(entry.get("topic").asString());
-			assertThat(entry.get("group").asString()).isEqualTo(group());
+			assertThat(entry.get("group").asString()).isEqualTo(group);
 			assertThat(entry.get("deadLetterTopic").asString())
-				.isEqualTo(entry.get("topic").asString() + "." + group() + ".dlt");
+				.isEqualTo(entry.get("topic").asString() + "." + group + ".dlt");
 			assertThat(entry.get("replayTopic").asString())
-				.isEqualTo(entry.get("topic").asString() + "." + group() + ".replay");
+				.isEqualTo(entry.get("topic").asString() + "." + group + ".replay");
 		}
 		assertThat(topics).containsExactlyInAnyOrderElementsOf(consumedTopics());
 	}
 
 	@Test
-	default void replaysOnlyWhatItsOwnGroupsConsume() throws Exception {
-		HttpResponse<String> foreign = call("POST", administratorToken(),
+	default void replaysOnlyWhatItsOwnGroupsConsume(@ActuatorPort int port,
+			@Value("${spring.application.name}") String group) {
+		HttpResponse<String> foreign = call(port, "POST", administratorToken(),
 				"{\"topic\":\"%s\",\"group\":\"someone-else\"}".formatted(consumedTopics().getFirst()));
 		assertThat(foreign.statusCode()).as(foreign.body()).isEqualTo(400);
-		assertThat(call("POST", userToken(),
-				"{\"topic\":\"%s\",\"group\":\"%s\"}".formatted(consumedTopics().getFirst(), group()))
+		assertThat(call(port, "POST", userToken(),
+				"{\"topic\":\"%s\",\"group\":\"%s\"}".formatted(consumedTopics().getFirst(), group))
 			.statusCode()).isEqualTo(403);
 	}
 
-	private HttpResponse<String> call(String method, @Nullable String token, @Nullable String body)
-			throws IOException, InterruptedException {
+	private static HttpResponse<String> call(int port, String method, @Nullable String token, @Nullable String body) {
 		HttpRequest.Builder request = HttpRequest
-			.newBuilder(URI.create("http://127.0.0.1:" + port() + "/actuator/deadletters"))
+			.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/deadletters"))
 			.method(method,
 					(body != null) ? HttpRequest.BodyPublishers.ofString(body) : HttpRequest.BodyPublishers.noBody());
 		if (body != null) {
@@ -89,7 +88,7 @@ public interface DeadLetterReplayContract {
 			request.header("Authorization", "Bearer " + token);
 		}
 		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+			return TestHttp.send(http, request.build());
 		}
 	}
 

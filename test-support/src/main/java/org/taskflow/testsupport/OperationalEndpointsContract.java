@@ -1,10 +1,7 @@
 package org.taskflow.testsupport;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -12,30 +9,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every TaskFlow service exposes to its platform: liveness and readiness probes and
- * Prometheus metrics. A service's integration test implements this and says which port it
- * runs on and which infrastructure its health covers.
+ * Prometheus metrics. A service's integration test implements this and says which
+ * infrastructure its health covers; the tests find the actuator themselves
+ * ({@link ActuatorPort}).
  */
 public interface OperationalEndpointsContract {
-
-	int port();
 
 	/**
 	 * Health components this service must report {@code UP}, e.g. {@code mongo},
 	 * {@code redis}.
 	 */
-	java.util.List<String> healthComponents();
+	List<String> healthComponents();
 
 	@Test
-	default void reportsLiveAndReady() throws Exception {
-		assertThat(get("/actuator/health/liveness")).returns(200, HttpResponse::statusCode);
-		HttpResponse<String> readiness = get("/actuator/health/readiness");
+	default void reportsLiveAndReady(@ActuatorPort int port) {
+		assertThat(TestHttp.get(port, "/actuator/health/liveness")).returns(200, HttpResponse::statusCode);
+		HttpResponse<String> readiness = TestHttp.get(port, "/actuator/health/readiness");
 		assertThat(readiness.statusCode()).isEqualTo(200);
 		assertThat(readiness.body()).contains("\"status\":\"UP\"");
 	}
 
 	@Test
-	default void reportsItsInfrastructureUp() throws Exception {
-		HttpResponse<String> health = get("/actuator/health");
+	default void reportsItsInfrastructureUp(@ActuatorPort int port) {
+		HttpResponse<String> health = TestHttp.get(port, "/actuator/health");
 		assertThat(health.statusCode()).as(health.body()).isEqualTo(200);
 		for (String component : healthComponents()) {
 			assertThat(health.body()).contains("\"" + component + "\":{\"status\":\"UP\"");
@@ -43,17 +39,10 @@ public interface OperationalEndpointsContract {
 	}
 
 	@Test
-	default void exposesPrometheusMetrics() throws Exception {
-		HttpResponse<String> metrics = get("/actuator/prometheus");
+	default void exposesPrometheusMetrics(@ActuatorPort int port) {
+		HttpResponse<String> metrics = TestHttp.get(port, "/actuator/prometheus");
 		assertThat(metrics.statusCode()).isEqualTo(200);
 		assertThat(metrics.body()).contains("jvm_memory_used_bytes").contains("application=\"");
-	}
-
-	private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-		try (HttpClient http = HttpClient.newHttpClient()) {
-			return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port() + path)).build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
 	}
 
 }

@@ -1,8 +1,6 @@
 package org.taskflow.testsupport;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
@@ -45,7 +43,9 @@ public final class TestIssuer {
 
 	private static final RSAKey STRANGER = generate("test-key");
 
-	private static final HttpServer SERVER = start();
+	private static final HttpServer SERVER = StubServer.start(Map.of("/oauth2/jwks",
+			(exchange) -> StubServer.respond(exchange, 200, new JWKSet(KEY.toPublicJWK()).toString()), "/oauth2/token",
+			TestIssuer::token));
 
 	private TestIssuer() {
 	}
@@ -129,44 +129,19 @@ public final class TestIssuer {
 		}
 	}
 
-	private static HttpServer start() {
-		try {
-			HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-			server.createContext("/oauth2/jwks",
-					(exchange) -> respond(exchange, 200, new JWKSet(KEY.toPublicJWK()).toString()));
-			server.createContext("/oauth2/token", TestIssuer::token);
-			server.setExecutor(null);
-			server.start();
-			Runtime.getRuntime().addShutdownHook(new Thread(() -> server.stop(0)));
-			return server;
-		}
-		catch (IOException ex) {
-			throw new IllegalStateException(ex);
-		}
-	}
-
 	private static void token(HttpExchange exchange) throws IOException {
 		String authorization = exchange.getRequestHeaders().getFirst("Authorization");
 		String form = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
 		if (authorization == null || !authorization.startsWith("Basic ")
 				|| !form.contains("grant_type=client_credentials")) {
-			respond(exchange, 401, "{\"error\":\"invalid_client\"}");
+			StubServer.respond(exchange, 401, "{\"error\":\"invalid_client\"}");
 			return;
 		}
 		String credentials = new String(Base64.getDecoder().decode(authorization.substring(6)), StandardCharsets.UTF_8);
 		String clientId = credentials.substring(0, credentials.indexOf(':'));
 		String token = service(clientId, "users.read");
-		respond(exchange, 200, "{\"access_token\":\"" + token
+		StubServer.respond(exchange, 200, "{\"access_token\":\"" + token
 				+ "\",\"token_type\":\"Bearer\",\"expires_in\":900,\"scope\":\"users.read\"}");
-	}
-
-	private static void respond(HttpExchange exchange, int status, String json) throws IOException {
-		byte[] body = json.getBytes(StandardCharsets.UTF_8);
-		exchange.getResponseHeaders().set("Content-Type", "application/json");
-		exchange.sendResponseHeaders(status, body.length);
-		try (OutputStream out = exchange.getResponseBody()) {
-			out.write(body);
-		}
 	}
 
 	/**

@@ -7,16 +7,6 @@ import org.taskflow.testsupport.DeadLetterReplayContract;
 class DeadLetterReplayIntegrationTests extends UserIntegrationTests implements DeadLetterReplayContract {
 
 	@Override
-	public int port() {
-		return this.port;
-	}
-
-	@Override
-	public String group() {
-		return "user-service";
-	}
-
-	@Override
 	public List<String> consumedTopics() {
 		return List.of(AUTH_TOPIC);
 	}

@@ -1,7 +1,5 @@
 package org.taskflow.user;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -31,6 +29,7 @@ import org.springframework.test.context.ContextConfiguration;
 import org.springframework.test.context.TestPropertySource;
 import org.taskflow.testsupport.EventSchema;
 import org.taskflow.testsupport.IntegrationTest;
+import org.taskflow.testsupport.TestHttp;
 import org.taskflow.testsupport.TestInfrastructure;
 import org.taskflow.testsupport.TestIssuer;
 import tools.jackson.databind.JsonNode;
@@ -122,18 +121,9 @@ abstract class UserIntegrationTests {
 		}
 		// an answer that never comes fails the test here, not at JUnit's timeout
 		request.timeout(Duration.ofSeconds(30));
-		try {
-			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			JsonNode body = response.body().isBlank() ? null : this.json.readTree(response.body());
-			return new Response(response.statusCode(), response.headers(), body, response.body());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		HttpResponse<String> response = TestHttp.send(this.http, request.build());
+		JsonNode body = response.body().isBlank() ? null : this.json.readTree(response.body());
+		return new Response(response.statusCode(), response.headers(), body, response.body());
 	}
 
 	record Response(int status, HttpHeaders headers, @Nullable JsonNode body, String raw) {

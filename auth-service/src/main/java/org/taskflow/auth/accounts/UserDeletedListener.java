@@ -4,7 +4,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.taskflow.support.events.CloudEvent;
 import org.taskflow.support.events.CloudEvents;
 
 /**
@@ -32,11 +31,10 @@ class UserDeletedListener {
 
 	@KafkaListener(topics = TOPIC, groupId = "auth-service")
 	void on(String record) {
-		if (TYPE.equals(this.events.type(record))) {
-			CloudEvent<UserDeleted> event = this.events.read(record, UserDeleted.class);
+		this.events.readIf(record, TYPE, UserDeleted.class).ifPresent((event) -> {
 			logger.info("User {} deleted (event {}): removing credentials", event.data().userId(), event.id());
 			this.accounts.delete(event.data().userId());
-		}
+		});
 	}
 
 	/** The field of {@code UserDeleted} this consumer reads. */

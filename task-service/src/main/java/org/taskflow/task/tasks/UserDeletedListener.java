@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
-import org.taskflow.support.events.CloudEvent;
 import org.taskflow.support.events.CloudEvents;
 
 /**
@@ -35,11 +34,8 @@ class UserDeletedListener {
 
 	@KafkaListener(topics = TOPIC, groupId = "task-service")
 	void on(String record) {
-		if (!USER_DELETED.equals(this.cloudEvents.type(record))) {
-			return;
-		}
-		CloudEvent<UserDeleted> event = this.cloudEvents.read(record, UserDeleted.class);
-		this.tasks.forgetUser(event.data().userId()).block(TIMEOUT);
+		this.cloudEvents.readIf(record, USER_DELETED, UserDeleted.class)
+			.ifPresent((event) -> this.tasks.forgetUser(event.data().userId()).block(TIMEOUT));
 	}
 
 	/** The one field of {@code UserDeleted} this service reads. */

@@ -3,6 +3,7 @@ package org.taskflow.support.events;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import tools.jackson.databind.JsonNode;
@@ -63,6 +64,14 @@ public final class CloudEvents {
 	 */
 	public <T> CloudEvent<T> read(String payload, Class<T> data) {
 		return this.json.readValue(payload, this.json.getTypeFactory().constructParametricType(CloudEvent.class, data));
+	}
+
+	/**
+	 * Reads an event if it is of this type, for a consumer that reads one type of a topic
+	 * that carries several; empty for any other type.
+	 */
+	public <T> Optional<CloudEvent<T>> readIf(String payload, String type, Class<T> data) {
+		return type.equals(type(payload)) ? Optional.of(read(payload, data)) : Optional.empty();
 	}
 
 }

@@ -51,6 +51,15 @@ class CloudEventsTests {
 	}
 
 	@Test
+	void aConsumerOfOneTypeReadsThatTypeAndPassesOverOthers() {
+		String json = this.events.envelope(this.events.pending("taskflow.task.TaskCreated.v1", "task-1",
+				new Produced("task-1", "Write the note", 2)));
+		assertThat(this.events.readIf(json, "taskflow.task.TaskCreated.v1", Consumed.class))
+			.hasValueSatisfying((event) -> assertThat(event.data().taskId()).isEqualTo("task-1"));
+		assertThat(this.events.readIf(json, "taskflow.task.TaskDeleted.v1", Consumed.class)).isEmpty();
+	}
+
+	@Test
 	void eachPendingEventHasItsOwnId() {
 		assertThat(this.events.pending("t", "s", new Consumed("a")).id())
 			.isNotEqualTo(this.events.pending("t", "s", new Consumed("a")).id());
