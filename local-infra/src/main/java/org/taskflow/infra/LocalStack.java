@@ -696,10 +696,14 @@ public final class LocalStack implements AutoCloseable {
 
 		/**
 		 * Sets a property of one service on its command line (say a short token lifetime
-		 * for a test); it wins over the suite's own.
+		 * for a test); it wins over the suite's own. Set again, the last value replaces
+		 * the earlier one: Spring would read a property given twice as both values joined
+		 * by a comma.
 		 */
 		public Builder property(Service service, String name, String value) {
-			this.extraArguments.computeIfAbsent(service, (key) -> new ArrayList<>()).add("--" + name + "=" + value);
+			List<String> arguments = this.extraArguments.computeIfAbsent(service, (key) -> new ArrayList<>());
+			arguments.removeIf((argument) -> argument.startsWith("--" + name + "="));
+			arguments.add("--" + name + "=" + value);
 			return this;
 		}
 

@@ -136,7 +136,8 @@ final class Gateway {
 		}
 		try {
 			HttpResponse<String> response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.body());
+			return new Response(response.statusCode(), response.body(),
+					response.headers().firstValue("Content-Type").orElse(""));
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(method + " " + path + " failed", ex);
@@ -151,7 +152,11 @@ final class Gateway {
 	record Person(String id, String email, String name, String token, String refreshToken) {
 	}
 
-	record Response(int status, String text) {
+	record Response(int status, String text, String contentType) {
+
+		boolean isProblem() {
+			return this.contentType.startsWith("application/problem+json");
+		}
 
 		JsonNode json() {
 			return JSON.readTree(this.text);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -145,6 +146,49 @@ final class Topics implements AutoCloseable {
 	void awaitConsumed(Duration timeout) {
 		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
 			await().atMost(timeout).pollInterval(Duration.ofMillis(250)).until(() -> lagging(admin).isEmpty());
+		}
+	}
+
+	/**
+	 * How many records all dead-letter topics hold now, by topic; topics without any are
+	 * left out.
+	 */
+	Map<String, Long> deadLetters() {
+		try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, this.bootstrapServers))) {
+			List<String> topics = admin.listTopics()
+				.names()
+				.get(5, TimeUnit.SECONDS)
+				.stream()
+				.filter((topic) -> topic.endsWith(".dlt"))
+				.toList();
+			Map<TopicPartition, OffsetSpec> earliest = new HashMap<>();
+			Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+			admin.describeTopics(topics).allTopicNames().get(5, TimeUnit.SECONDS).values().forEach((topic) -> {
+				topic.partitions().forEach((partition) -> {
+					TopicPartition key = new TopicPartition(topic.name(), partition.partition());
+					earliest.put(key, OffsetSpec.earliest());
+					latest.put(key, OffsetSpec.latest());
+				});
+			});
+			Map<TopicPartition, Long> starts = new HashMap<>();
+			admin.listOffsets(earliest).all().get(5, TimeUnit.SECONDS).forEach((partition, start) -> {
+				starts.put(partition, start.offset());
+			});
+			Map<String, Long> counts = new TreeMap<>();
+			admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).forEach((partition, end) -> {
+				long count = end.offset() - starts.get(partition);
+				if (count > 0) {
+					counts.merge(partition.topic(), count, Long::sum);
+				}
+			});
+			return counts;
+		}
+		catch (ExecutionException | TimeoutException ex) {
+			throw new IllegalStateException("could not count the dead letters", ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
 		}
 	}
 

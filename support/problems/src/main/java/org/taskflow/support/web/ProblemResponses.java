@@ -11,6 +11,7 @@ import org.slf4j.LoggerFactory;
 import tools.jackson.core.JacksonException;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -46,11 +47,12 @@ final class ProblemResponses {
 	}
 
 	/**
-	 * A database or broker out of reach is a 503 with {@code Retry-After}; anything else
-	 * unforeseen is a 500, logged with its stack trace and never shown to the client.
+	 * A database or broker out of reach, or one that does not answer in time (Redis while
+	 * its client reconnects), is a 503 with {@code Retry-After}; anything else unforeseen
+	 * is a 500, logged with its stack trace and never shown to the client.
 	 */
 	static ResponseEntity<ProblemDetail> unexpected(Exception ex) {
-		if (DATA_ACCESS && ex instanceof DataAccessResourceFailureException) {
+		if (DATA_ACCESS && (ex instanceof DataAccessResourceFailureException || ex instanceof QueryTimeoutException)) {
 			logger.warn("Dependency unavailable: {}", ex.getMessage());
 			return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
 				.header(HttpHeaders.RETRY_AFTER, "5")

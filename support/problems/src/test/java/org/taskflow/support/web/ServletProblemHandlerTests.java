@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
@@ -62,6 +63,14 @@ class ServletProblemHandlerTests {
 	}
 
 	@Test
+	void aStoreThatDoesNotAnswerInTimeIsA503WithRetryAfter() throws Exception {
+		this.mvc.perform(get("/things?limit=6"))
+			.andExpect(status().isServiceUnavailable())
+			.andExpect(header().string("Retry-After", "5"))
+			.andExpect(jsonPath("$.type").value("urn:taskflow:problem:unavailable"));
+	}
+
+	@Test
 	void anUnexpectedFailureIsA500WithoutDetails() throws Exception {
 		this.mvc.perform(get("/things?limit=13"))
 			.andExpect(status().isInternalServerError())
@@ -92,6 +101,7 @@ class ServletProblemHandlerTests {
 			return switch (limit) {
 				case 0 -> throw new ApiException(HttpStatus.CONFLICT, "taken", "Taken.");
 				case 5 -> throw new DataAccessResourceFailureException("no database");
+				case 6 -> throw new QueryTimeoutException("Redis command timed out");
 				case 13 -> throw new IllegalStateException("unlucky");
 				default -> "[]";
 			};
