@@ -78,7 +78,8 @@ class MonitoringTests {
 			.doesNotHaveDuplicates()
 			.contains("TaskFlowHighErrorRatio", "TaskFlowServiceSlow", "TaskFlowGatewayRouteSlow",
 					"TaskFlowConsumerLagHigh", "TaskFlowCircuitBreakerOpen", "TaskFlowRateLimitFallback",
-					"TaskFlowTargetDown");
+					"TaskFlowTargetDown", "TaskFlowDeadLetters", "TaskFlowOutboxStuck", "TaskFlowEmailQueueStuck",
+					"TaskFlowEmailFailing");
 	}
 
 	@Test

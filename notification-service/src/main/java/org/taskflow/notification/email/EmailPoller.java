@@ -5,6 +5,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -38,7 +40,9 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
  * least once in the rare crash between the SMTP hand-off and recording it, never lost.
  * Before each attempt the account is checked: a disabled person's email is cancelled.
  * JavaMailSender blocks on sockets, so sending runs on a bounded scheduler of its own,
- * off the Netty event loops and off the Mongo driver's threads.
+ * off the Netty event loops and off the Mongo driver's threads. It counts what the SMTP
+ * server accepted ({@code taskflow.email.sent}) and the attempts that failed
+ * ({@code taskflow.email.failed}, {@code permanent} when it was the last).
  */
 @Component
 class EmailPoller extends PollingLoop implements DisposableBean {
@@ -59,14 +63,33 @@ class EmailPoller extends PollingLoop implements DisposableBean {
 
 	private final Scheduler smtp;
 
+	private final Counter sent;
+
+	private final Counter failedForNow;
+
+	private final Counter failedForGood;
+
 	EmailPoller(ReactiveMongoTemplate mongo, JavaMailSender sender, EmailProperties properties, Clock clock,
-			Users users) {
+			Users users, MeterRegistry meters) {
 		this.mongo = mongo;
 		this.sender = sender;
 		this.properties = properties;
 		this.clock = clock;
 		this.users = users;
 		this.smtp = Schedulers.newBoundedElastic(properties.concurrency(), 10_000, "smtp");
+		this.sent = Counter.builder("taskflow.email.sent")
+			.description("Emails the SMTP server accepted")
+			.register(meters);
+		this.failedForNow = failedCounter(false, meters);
+		this.failedForGood = failedCounter(true, meters);
+	}
+
+	/** {@code permanent}: the delivery gave up with this attempt, it was the last. */
+	private static Counter failedCounter(boolean permanent, MeterRegistry meters) {
+		return Counter.builder("taskflow.email.failed")
+			.description("Attempts to send an email that failed")
+			.tag("permanent", String.valueOf(permanent))
+			.register(meters);
 	}
 
 	@Override
@@ -129,7 +152,10 @@ class EmailPoller extends PollingLoop implements DisposableBean {
 
 	private Mono<Void> transmit(Delivery delivery) {
 		logger.debug("Sending email {} (attempt {})", delivery.id(), delivery.attempts());
-		return Mono.fromRunnable(() -> this.sender.send(message(delivery)))
+		return Mono.fromRunnable(() -> {
+			this.sender.send(message(delivery));
+			this.sent.increment();
+		})
 			.subscribeOn(this.smtp)
 			.then(Mono.defer(() -> settle(delivery,
 					new Update().set("state", Delivery.State.SENT)
@@ -145,10 +171,12 @@ class EmailPoller extends PollingLoop implements DisposableBean {
 			logger.warn("Email {} to user {} failed for good after {} attempts: {}", delivery.id(), delivery.userId(),
 					delivery.attempts(), error);
 			update.set("state", Delivery.State.PERMANENTLY_FAILED);
+			this.failedForGood.increment();
 		}
 		else {
 			update.set("state", Delivery.State.PENDING)
 				.set("nextAttemptAt", this.clock.instant().plus(this.properties.backoff(delivery.attempts())));
+			this.failedForNow.increment();
 		}
 		return settle(delivery, update);
 	}

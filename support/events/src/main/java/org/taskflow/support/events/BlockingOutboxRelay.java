@@ -30,15 +30,18 @@ public final class BlockingOutboxRelay implements SmartLifecycle {
 
 	private final OutboxLease lease;
 
+	private final OutboxBacklog backlog;
+
 	private volatile boolean running;
 
 	BlockingOutboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, CloudEvents events,
-			OutboxProperties properties, OutboxLease lease) {
+			OutboxProperties properties, OutboxLease lease, OutboxBacklog backlog) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.events = events;
 		this.properties = properties;
 		this.lease = lease;
+		this.backlog = backlog;
 	}
 
 	@Scheduled(fixedDelayString = "${taskflow.outbox.interval:500ms}")
@@ -51,6 +54,21 @@ public final class BlockingOutboxRelay implements SmartLifecycle {
 				}
 				claimAndRelay(collection, candidate.get("_id"));
 			}
+		}
+	}
+
+	/** Counts what waits ({@link OutboxBacklog}), as {@link OutboxRelay#measure()}. */
+	@Scheduled(fixedDelay = OutboxBacklog.INTERVAL_SECONDS, timeUnit = TimeUnit.SECONDS)
+	void measure() {
+		try {
+			for (String collection : this.properties.collections()) {
+				Document oldest = this.mongo.findOne(OutboxBacklog.oldestFirst(), Document.class, collection);
+				this.backlog.measured(collection, this.mongo.count(OutboxBacklog.waiting(), collection),
+						(oldest != null) ? OutboxBacklog.oldest(oldest) : null);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Outbox not measured: {}", ex.toString());
 		}
 	}
 

@@ -3,6 +3,7 @@ package org.taskflow.support.events;
 import java.net.ConnectException;
 import java.time.Duration;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 import com.mongodb.MongoSocketException;
 import com.mongodb.MongoTimeoutException;
@@ -14,6 +15,7 @@ import tools.jackson.core.JacksonException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConsumerAwareRecordRecoverer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.support.KafkaUtils;
@@ -68,9 +70,17 @@ public final class DeadLetters {
 		return topic.endsWith(replay) ? topic.substring(0, topic.length() - replay.length()) : topic;
 	}
 
-	static DefaultErrorHandler errorHandler(KafkaTemplate<?, ?> template) {
-		DeadLetterPublishingRecoverer recoverer = new DeadLetterPublishingRecoverer(template,
-				(record, ex) -> new TopicPartition(deadLetterTopic(record), -1));
+	/**
+	 * @param sent told of each record once it is on its dead-letter topic (the publisher
+	 * waits for the broker's answer and throws when the send failed)
+	 */
+	static DefaultErrorHandler errorHandler(KafkaTemplate<?, ?> template, Consumer<ConsumerGroups.Consumed> sent) {
+		DeadLetterPublishingRecoverer publisher = new DeadLetterPublishingRecoverer(template,
+				(record, ex) -> new TopicPartition(consumed(record).deadLetterTopic(), -1));
+		ConsumerAwareRecordRecoverer recoverer = (record, consumer, ex) -> {
+			publisher.accept(record, consumer, ex);
+			sent.accept(consumed(record));
+		};
 		DefaultErrorHandler handler = new DefaultErrorHandler(recoverer, failureBackOff());
 		handler.setBackOffFunction(DeadLetters::backOff);
 		// an outage that ends in a real failure (or the reverse) starts the right
@@ -80,13 +90,16 @@ public final class DeadLetters {
 		return handler;
 	}
 
-	/** The group is the one whose consumer thread is handling the record. */
-	private static String deadLetterTopic(ConsumerRecord<?, ?> record) {
+	/**
+	 * The topic and group a record failed in. The group is the one whose consumer thread
+	 * is handling the record.
+	 */
+	private static ConsumerGroups.Consumed consumed(ConsumerRecord<?, ?> record) {
 		String group = KafkaUtils.getConsumerGroupId();
 		if (group == null) {
 			throw new IllegalStateException("No consumer group for " + record.topic() + ": not a listener's thread");
 		}
-		return deadLetterTopic(consumedTopic(record.topic(), group), group);
+		return new ConsumerGroups.Consumed(consumedTopic(record.topic(), group), group);
 	}
 
 	/**

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.autoconfigure.endpoint.condition.ConditionalOnAvailableEndpoint;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -28,7 +29,8 @@ import org.springframework.scheduling.annotation.EnableScheduling;
  * group for every listener with their replay (and its actuator endpoint), the topics the
  * service owns, and the outbox relay (when {@code taskflow.outbox.topic} is set) over
  * whichever MongoDB the service uses, reactive or blocking, claiming documents so that
- * replicas do not publish the same events.
+ * replicas do not publish the same events, and measuring what waits. Their meters come
+ * from {@link EventsMetricsAutoConfiguration}.
  */
 @AutoConfiguration(afterName = { "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration",
 		"org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration",
@@ -55,9 +57,11 @@ public class EventsAutoConfiguration {
 		return new ProducerTimeLimits();
 	}
 
+	/** Dead letters are counted where the service runs Micrometer. */
 	@Bean
-	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template) {
-		return DeadLetters.errorHandler(template);
+	DefaultErrorHandler kafkaErrorHandler(KafkaTemplate<?, ?> template, ObjectProvider<DeadLetterMetrics> metrics) {
+		return DeadLetters.errorHandler(template,
+				(consumed) -> metrics.ifAvailable((counted) -> counted.sent(consumed)));
 	}
 
 	/**
@@ -93,6 +97,13 @@ public class EventsAutoConfiguration {
 
 	}
 
+	/** Measured by the relay, read by the gauges where the service runs Micrometer. */
+	@Bean
+	@ConditionalOnProperty("taskflow.outbox.topic")
+	OutboxBacklog outboxBacklog(Clock clock) {
+		return new OutboxBacklog(clock);
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnProperty("taskflow.outbox.topic")
 	@ConditionalOnClass(name = "com.mongodb.reactivestreams.client.MongoClient")
@@ -101,9 +112,9 @@ public class EventsAutoConfiguration {
 
 		@Bean
 		OutboxRelay outboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, CloudEvents events,
-				OutboxProperties properties, Clock clock) {
+				OutboxProperties properties, Clock clock, OutboxBacklog backlog) {
 			return new OutboxRelay(mongo, kafka, events, properties,
-					OutboxLease.forThisProcess(properties.lease(), clock));
+					OutboxLease.forThisProcess(properties.lease(), clock), backlog);
 		}
 
 	}
@@ -117,9 +128,9 @@ public class EventsAutoConfiguration {
 
 		@Bean
 		BlockingOutboxRelay outboxRelay(MongoTemplate mongo, KafkaTemplate<String, String> kafka, CloudEvents events,
-				OutboxProperties properties, Clock clock) {
+				OutboxProperties properties, Clock clock, OutboxBacklog backlog) {
 			return new BlockingOutboxRelay(mongo, kafka, events, properties,
-					OutboxLease.forThisProcess(properties.lease(), clock));
+					OutboxLease.forThisProcess(properties.lease(), clock), backlog);
 		}
 
 	}

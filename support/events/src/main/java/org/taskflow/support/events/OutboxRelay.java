@@ -2,6 +2,8 @@ package org.taskflow.support.events;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 import org.bson.Document;
 import org.slf4j.Logger;
@@ -42,15 +44,18 @@ public final class OutboxRelay implements SmartLifecycle {
 
 	private final OutboxLease lease;
 
+	private final OutboxBacklog backlog;
+
 	private volatile boolean running;
 
 	OutboxRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka, CloudEvents events,
-			OutboxProperties properties, OutboxLease lease) {
+			OutboxProperties properties, OutboxLease lease, OutboxBacklog backlog) {
 		this.mongo = mongo;
 		this.kafka = kafka;
 		this.events = events;
 		this.properties = properties;
 		this.lease = lease;
+		this.backlog = backlog;
 	}
 
 	@Scheduled(fixedDelayString = "${taskflow.outbox.interval:500ms}")
@@ -62,6 +67,27 @@ public final class OutboxRelay implements SmartLifecycle {
 				.concatMap((candidate) -> claimAndRelay(collection, candidate.get("_id"))))
 			.onErrorResume((ex) -> {
 				logger.warn("Outbox round failed: {}", ex.toString());
+				return Mono.empty();
+			})
+			.then();
+	}
+
+	/**
+	 * Counts what waits ({@link OutboxBacklog}), whether or not this replica is relaying:
+	 * all of them report the same numbers.
+	 */
+	@Scheduled(fixedDelay = OutboxBacklog.INTERVAL_SECONDS, timeUnit = TimeUnit.SECONDS)
+	Mono<Void> measure() {
+		return Flux.fromIterable(this.properties.collections())
+			.concatMap((collection) -> this.mongo.count(OutboxBacklog.waiting(), collection)
+				.zipWith(this.mongo.findOne(OutboxBacklog.oldestFirst(), Document.class, collection)
+					.map((owner) -> Optional.of(OutboxBacklog.oldest(owner)))
+					.defaultIfEmpty(Optional.empty()))
+				.doOnNext((measured) -> this.backlog.measured(collection, measured.getT1(),
+						measured.getT2().orElse(null))))
+			.timeout(OutboxBacklog.TIMEOUT)
+			.onErrorResume((ex) -> {
+				logger.warn("Outbox not measured: {}", ex.toString());
 				return Mono.empty();
 			})
 			.then();

@@ -12,6 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tag;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
@@ -42,8 +45,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Two consumer groups of one topic in a real Kafka broker that creates no topic on first
- * use: what one group fails on reaches that group's dead letters only, its replay reaches
- * that group only, and an outage of the store is waited out rather than dead-lettered.
+ * use: what one group fails on reaches that group's dead letters only (and is counted for
+ * that group), its replay reaches that group only, and an outage of the store is waited
+ * out rather than dead-lettered.
  */
 class DeadLettersIntegrationTests {
 
@@ -101,6 +105,8 @@ class DeadLettersIntegrationTests {
 	@Test
 	void whatOneGroupFailsOnReachesItsDeadLettersOnlyAndItsReplayReachesThatGroupOnly() throws Exception {
 		Listeners listeners = context.getBean(Listeners.class);
+		double alphaDeadLetters = deadLetters("alpha");
+		double betaDeadLetters = deadLetters("beta");
 		String poison = "poison-" + UUID.randomUUID();
 		send(poison);
 
@@ -108,6 +114,8 @@ class DeadLettersIntegrationTests {
 		assertThat(new String(dead.headers().lastHeader("kafka_dlt-original-consumer-group").value()))
 			.isEqualTo("alpha");
 		await().atMost(WAIT).until(() -> listeners.beta.contains(poison));
+		await().atMost(WAIT).until(() -> deadLetters("alpha") == alphaDeadLetters + 1);
+		assertThat(deadLetters("beta")).isEqualTo(betaDeadLetters);
 
 		listeners.fixed.add(poison);
 		int replayed = context.getBean(DeadLetterReplay.class).replay(TOPIC, "alpha", 100);
@@ -124,6 +132,25 @@ class DeadLettersIntegrationTests {
 		assertThat(records(TOPIC + ".beta.dlt", poison)).isEmpty();
 		assertThat(records(TOPIC, poison)).as("the replay does not go back to the shared topic").hasSize(1);
 		assertThat(context.getBean(DeadLetterReplay.class).replay(TOPIC, "alpha", 100)).isZero();
+		assertThat(deadLetters("alpha")).as("handled once replayed").isEqualTo(alphaDeadLetters + 1);
+	}
+
+	@Test
+	void countsDeadLettersPerTopicAndGroupFromZero() {
+		MeterRegistry meters = context.getBean(MeterRegistry.class);
+		assertThat(meters.get(DeadLetterMetrics.SENT).counters()).extracting((counter) -> counter.getId().getTags())
+			.containsExactlyInAnyOrder(List.of(Tag.of("group", "alpha"), Tag.of("topic", TOPIC)),
+					List.of(Tag.of("group", "beta"), Tag.of("topic", TOPIC)));
+	}
+
+	/** Group {@code group}'s dead letters of {@link #TOPIC} so far. */
+	private static double deadLetters(String group) {
+		return context.getBean(MeterRegistry.class)
+			.get(DeadLetterMetrics.SENT)
+			.tag("topic", TOPIC)
+			.tag("group", group)
+			.counter()
+			.count();
 	}
 
 	@Test
@@ -159,8 +186,13 @@ class DeadLettersIntegrationTests {
 
 	@SpringBootConfiguration
 	@ImportAutoConfiguration({ JacksonAutoConfiguration.class, KafkaAutoConfiguration.class,
-			EventsAutoConfiguration.class })
+			EventsAutoConfiguration.class, EventsMetricsAutoConfiguration.class })
 	static class Application {
+
+		@Bean
+		MeterRegistry meterRegistry() {
+			return new SimpleMeterRegistry();
+		}
 
 		@Bean
 		Listeners listeners() {

@@ -1,5 +1,8 @@
 package org.taskflow.support.events;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -38,15 +42,18 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.taskflow.infra.Loopback;
 import org.taskflow.testsupport.TestInfrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * Two replicas' relays on one collection and one topic, on real MongoDB and Kafka: each
  * claims what it publishes, so an event goes out once however their rounds overlap; and a
  * claim that a replica cannot give back (it died) runs out, while one it gives back (it
- * stopped) frees the document at once.
+ * stopped) frees the document at once. Every replica measures what waits, with or without
+ * Kafka, and gives up on a MongoDB that does not answer.
  */
 class OutboxRelayIntegrationTests {
 
@@ -82,6 +89,18 @@ class OutboxRelayIntegrationTests {
 
 	private final OutboxProperties properties = new OutboxProperties(this.topic, List.of(COLLECTION),
 			Duration.ofMillis(500), 100, LEASE);
+
+	/**
+	 * The gauges' clock, ten minutes ahead: the events of {@link #pending} are that old.
+	 */
+	private final OutboxBacklog backlog = new OutboxBacklog(fixed(Instant.now().plus(Duration.ofMinutes(10))));
+
+	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+
+	@BeforeEach
+	void bindGauges() {
+		new OutboxMetrics(this.backlog, List.of(COLLECTION)).bindTo(this.meters);
+	}
 
 	@BeforeEach
 	void createTopic() throws Exception {
@@ -160,6 +179,85 @@ class OutboxRelayIntegrationTests {
 		assertPublishedOnce(ids);
 	}
 
+	@Test
+	void theBacklogAndItsAgeStayWhileKafkaIsDownAndFallOnceTheEventsArePublished() {
+		assertThat(gauge(OutboxMetrics.BACKLOG)).as("there from the start").isZero();
+		pending(2, 2);
+		OutboxRelay relay = reactiveRelay(OutboxLease.forThisProcess(LEASE, Clock.systemUTC()));
+		relay.measure().block(WAIT);
+		assertThat(gauge(OutboxMetrics.BACKLOG)).isEqualTo(2);
+		assertThat(gauge(OutboxMetrics.OLDEST_AGE)).isCloseTo(600, within(30.0));
+
+		DefaultKafkaProducerFactory<String, String> nowhere = new DefaultKafkaProducerFactory<>(
+				Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, "127.0.0.1:" + Loopback.freePort(),
+						ProducerConfig.MAX_BLOCK_MS_CONFIG, 500),
+				new StringSerializer(), new StringSerializer());
+		try {
+			OutboxRelay cutOff = reactiveRelay(this.reactiveMongo, new KafkaTemplate<>(nowhere),
+					OutboxLease.forThisProcess(LEASE, Clock.systemUTC()));
+			cutOff.relay().block(WAIT);
+			cutOff.measure().block(WAIT);
+		}
+		finally {
+			nowhere.destroy();
+		}
+		assertThat(gauge(OutboxMetrics.BACKLOG)).isEqualTo(2);
+		assertThat(gauge(OutboxMetrics.OLDEST_AGE)).isCloseTo(600, within(30.0));
+
+		relay.relay().block(WAIT);
+		relay.measure().block(WAIT);
+		assertThat(gauge(OutboxMetrics.BACKLOG)).isZero();
+		assertThat(gauge(OutboxMetrics.OLDEST_AGE)).isZero();
+	}
+
+	@Test
+	void theBlockingRelayMeasuresTheBacklogToo() {
+		pending(3, 1);
+		BlockingOutboxRelay relay = blockingRelay(OutboxLease.forThisProcess(LEASE, Clock.systemUTC()));
+		relay.measure();
+		assertThat(gauge(OutboxMetrics.BACKLOG)).isEqualTo(3);
+		assertThat(gauge(OutboxMetrics.OLDEST_AGE)).isCloseTo(600, within(30.0));
+		relay.relay();
+		relay.measure();
+		assertThat(gauge(OutboxMetrics.BACKLOG)).isZero();
+		assertThat(gauge(OutboxMetrics.OLDEST_AGE)).isZero();
+	}
+
+	/**
+	 * A MongoDB that takes connections and never answers: the measurement gives up
+	 * instead of hanging, and the gauges keep what was last measured.
+	 */
+	@Test
+	void aMeasurementMongoDbDoesNotAnswerGivesUpAndKeepsTheLastNumbers() throws Exception {
+		pending(1, 1);
+		reactiveRelay(OutboxLease.forThisProcess(LEASE, Clock.systemUTC())).measure().block(WAIT);
+		try (ServerSocket silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+				com.mongodb.reactivestreams.client.MongoClient unanswered = com.mongodb.reactivestreams.client.MongoClients
+					.create("mongodb://127.0.0.1:" + silent.getLocalPort())) {
+			Thread.ofVirtual().start(() -> {
+				while (!silent.isClosed()) {
+					try {
+						silent.accept();
+					}
+					catch (IOException ex) {
+						return;
+					}
+				}
+			});
+			OutboxRelay relay = reactiveRelay(new ReactiveMongoTemplate(unanswered, this.database), this.kafka,
+					OutboxLease.forThisProcess(LEASE, Clock.systemUTC()));
+			long started = System.nanoTime();
+			relay.measure().block(WAIT);
+			assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(OutboxBacklog.TIMEOUT.plusSeconds(5));
+		}
+		assertThat(gauge(OutboxMetrics.BACKLOG)).isEqualTo(1);
+		assertThat(gauge(OutboxMetrics.OLDEST_AGE)).isCloseTo(600, within(30.0));
+	}
+
+	private double gauge(String name) {
+		return this.meters.get(name).tag("collection", COLLECTION).gauge().value();
+	}
+
 	/** {@code documents} documents with {@code each} events waiting; the events' ids. */
 	private List<String> pending(int documents, int each) {
 		List<String> ids = new ArrayList<>();
@@ -183,14 +281,19 @@ class OutboxRelayIntegrationTests {
 	}
 
 	private OutboxRelay reactiveRelay(OutboxLease lease) {
-		OutboxRelay relay = new OutboxRelay(this.reactiveMongo, this.kafka, this.events, this.properties, lease);
+		return reactiveRelay(this.reactiveMongo, this.kafka, lease);
+	}
+
+	private OutboxRelay reactiveRelay(ReactiveMongoTemplate mongo, KafkaTemplate<String, String> kafka,
+			OutboxLease lease) {
+		OutboxRelay relay = new OutboxRelay(mongo, kafka, this.events, this.properties, lease, this.backlog);
 		relay.start();
 		return relay;
 	}
 
 	private BlockingOutboxRelay blockingRelay(OutboxLease lease) {
-		BlockingOutboxRelay relay = new BlockingOutboxRelay(this.mongo, this.kafka, this.events, this.properties,
-				lease);
+		BlockingOutboxRelay relay = new BlockingOutboxRelay(this.mongo, this.kafka, this.events, this.properties, lease,
+				this.backlog);
 		relay.start();
 		return relay;
 	}
