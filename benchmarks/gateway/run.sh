@@ -20,6 +20,7 @@
 # env: ROUNDS DURATION WARMUP JIT_WARMUP CONNECTIONS THREADS LEVELS GATEWAY_JAR GATEWAY_JAVA_OPTS GATEWAY_ARGS REDIS_CPUS
 #      COMPARE_JAR (a second gateway jar, e.g. built before a change: started the same way beside the first, its gateway
 #      levels measured as L3x..L6x right after their counterparts in every round, so both share the machine's moods)
+#      COMPARE_ARGS (extra arguments for the second jar only: with COMPARE_JAR set to the same jar, an A/B of a setting)
 #      PROFILE (a gateway level, e.g. L5, or B: after the warm-up, one extra saturated run of that level, outside the
 #      measured rounds, under async-profiler; writes a flame graph) PROFILE_EVENT (cpu, alloc, wall or lock; default cpu)
 #      PROFILE_FORMAT (html, a flame graph, by default; collapsed for stacks as text, one line each)
@@ -176,7 +177,7 @@ start_jar() { # jar port management-port log arguments...: every gateway, ours a
 		"${@:5}" >"$4" 2>&1 &
 	PIDS+=($!)
 }
-start_gateway() { # jar port management-port log
+start_gateway() { # jar port management-port log [more arguments]
 	# shellcheck disable=SC2086 # word splitting of the argument list is wanted
 	start_jar "$@" --spring.config.additional-location="file:$HERE/gateway-bench.yaml" \
 		--spring.data.redis.port="$REDIS_PORT" --taskflow.security.issuer="$ISSUER" \
@@ -191,7 +192,8 @@ wait_for "http://127.0.0.1:$BARE_MANAGEMENT_PORT/actuator/health/readiness"
 wait_for "http://127.0.0.1:$GATEWAY_MANAGEMENT_PORT/actuator/health/readiness"
 if [[ -n "$COMPARE_JAR" ]]; then
 	COMPARE_PORT=$(free_port); COMPARE_MANAGEMENT_PORT=$(free_port)
-	start_gateway "$COMPARE_JAR" "$COMPARE_PORT" "$COMPARE_MANAGEMENT_PORT" "$WORK/gateway-compare.log"
+	# shellcheck disable=SC2086 # word splitting of the argument list is wanted
+	start_gateway "$COMPARE_JAR" "$COMPARE_PORT" "$COMPARE_MANAGEMENT_PORT" "$WORK/gateway-compare.log" ${COMPARE_ARGS:-}
 	COMPARE_PID=${PIDS[-1]}
 	wait_for "http://127.0.0.1:$COMPARE_MANAGEMENT_PORT/actuator/health/readiness"
 fi
@@ -305,7 +307,7 @@ COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
 DIRTY=$(git -C "$ROOT" status --porcelain -- gateway benchmarks 2>/dev/null | grep -q . && echo "+uncommitted" || true)
 export JAVA_VERSION COMMIT DIRTY CPUS LOAD_CPUS SERVER_CPUS REDIS_CPUS SERVER_CPU_COUNT ROUNDS DURATION JIT_WARMUP CONNECTIONS
 export LEVELS_LIST="${LEVELS[*]}" OPTS="${GATEWAY_JAVA_OPTS:-(none)}" ARGS="${GATEWAY_ARGS:-(none)}" JAR INTERFERENCE
-export COMPARE_JAR
+export COMPARE_JAR COMPARE_ARGS="${COMPARE_ARGS:-}"
 python3 - "$RESULTS" <<'PY'
 import os, statistics, sys
 from collections import defaultdict
@@ -331,7 +333,8 @@ print(f"CPU pinning (taskset): {e['CPUS']} CPUs; wrk on CPU {e['LOAD_CPUS']}; ng
       f"Redis on CPU {e['REDIS_CPUS']}")
 print(f"gateway JVM options: {e['OPTS']}; extra arguments: {e['ARGS']}")
 if e['COMPARE_JAR']:
-    print(f"L3x..L6x (cmp): the same levels on {e['COMPARE_JAR']}, measured right after their counterparts")
+    print(f"L3x..L6x (cmp): the same levels on {e['COMPARE_JAR']} with extra arguments "
+          f"'{e['COMPARE_ARGS'] or '(none)'}', measured right after their counterparts")
 print(f"{e['ROUNDS']} interleaved rounds of {e['DURATION']} per level and mode, after {e['JIT_WARMUP']} JIT warm-up "
       f"per level; medians. saturated: {e['CONNECTIONS']} connections; light: 1 connection (below saturation)")
 print()
