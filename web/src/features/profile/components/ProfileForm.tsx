@@ -69,13 +69,15 @@ export function ProfileForm({ profile, onSave }: { profile: Profile; onSave: (pa
     const all = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : []
     return all.includes(profile.timeZone) ? all : [profile.timeZone, ...all]
   }, [profile.timeZone])
+  // The form follows the saved profile (after a save, or a refetch in the background), but never over what the person
+  // has typed: a reset under the typing once saved the old name in the browser tests.
   const {
     register,
     handleSubmit,
     setError,
     watch,
     formState: { errors, isSubmitting },
-  } = useForm<Values>({ resolver: zodResolver(schema), values: valuesOf(profile) })
+  } = useForm<Values>({ resolver: zodResolver(schema), values: valuesOf(profile), resetOptions: { keepDirtyValues: true } })
   const quietEnabled = watch('quietEnabled')
 
   return (
