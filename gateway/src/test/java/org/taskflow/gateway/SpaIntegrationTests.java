@@ -1,12 +1,7 @@
 package org.taskflow.gateway;
 
-import java.io.BufferedInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +9,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -26,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.taskflow.testsupport.KeptAliveConnection;
+import org.taskflow.testsupport.KeptAliveConnectionContract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code web} module on the classpath (its hashed file names are read from its
  * {@code index.html}).
  */
-class SpaIntegrationTests extends GatewayIntegrationTest {
+class SpaIntegrationTests extends GatewayIntegrationTest implements KeptAliveConnectionContract {
 
 	private static final String APP_ROOT = "<div id=\"root\">";
 
@@ -138,122 +134,46 @@ class SpaIntegrationTests extends GatewayIntegrationTest {
 	/**
 	 * A browser revalidates a file on the connection that has just carried a script, and
 	 * goes on using that connection: every request must be answered (Reactor Netty 1.3.6
-	 * stopped reading such a connection now and then, see AsyncExchangeFilter). Raw HTTP
-	 * over one socket, so that the connection is surely the same.
+	 * stopped reading such a connection now and then, see support-reactor-netty). Raw
+	 * HTTP over one socket, so that the connection is surely the same.
 	 */
 	@Test
 	void keepsAnsweringAKeepAliveConnectionAfterAScriptAndARevalidation() throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(5000);
-			OutputStream out = socket.getOutputStream();
-			InputStream in = new BufferedInputStream(socket.getInputStream());
-			String lastModified = header(send(out, in, "GET /favicon.svg", ""), "last-modified");
+		try (KeptAliveConnection connection = KeptAliveConnection.open(this.port)) {
+			String lastModified = KeptAliveConnection
+				.header(connection.exchange(KeptAliveConnection.request("GET /favicon.svg")), "last-modified");
 			for (int i = 0; i < 100; i++) {
 				String step = "round " + i + ": ";
-				assertThat(send(out, in, "GET " + entryScript, "Accept-Encoding: br\r\n")).as(step + "script")
+				assertThat(
+						connection.exchange(KeptAliveConnection.request("GET " + entryScript, "Accept-Encoding: br")))
+					.as(step + "script")
 					.startsWith("HTTP/1.1 200");
-				assertThat(send(out, in, "GET /favicon.svg", "If-Modified-Since: " + lastModified + "\r\n"))
+				assertThat(connection
+					.exchange(KeptAliveConnection.request("GET /favicon.svg", "If-Modified-Since: " + lastModified)))
 					.as(step + "revalidation")
 					.startsWith("HTTP/1.1 304");
-				assertThat(send(out, in, "GET /api/tasks", "X-Forwarded-For: " + randomAddress() + "\r\n"))
-					.as(step + "API call without a token")
+				assertThat(connection.exchange(refusedRequest())).as(step + "API call without a token")
 					.startsWith("HTTP/1.1 401");
 			}
 		}
 	}
 
-	/**
-	 * The bare form of the case above, as reactor/reactor-netty#4361 has it: a request
-	 * that arrives while the one before it is still being answered waits in Reactor
-	 * Netty's queue; when it is then answered at once (a {@code 401} at the edge),
-	 * Reactor Netty 1.3.6 never read the connection again. Both requests go in one write,
-	 * behind an API call that takes 100 ms.
-	 */
-	@Test
-	void answersTheNextRequestAfterAQueuedOneIsAnsweredAtOnce() throws IOException {
-		try (Socket socket = new Socket("127.0.0.1", this.port)) {
-			socket.setSoTimeout(5000);
-			OutputStream out = socket.getOutputStream();
-			InputStream in = new BufferedInputStream(socket.getInputStream());
-			for (int i = 0; i < 3; i++) {
-				String step = "round " + i + ": ";
-				out.write(request("GET /api/tasks/slow?ms=100", "X-Forwarded-For: " + randomAddress()
-						+ "\r\nAuthorization: " + bearer(TestTokens.forNewUser()) + "\r\n"));
-				out.write(request("GET /api/tasks", "X-Forwarded-For: " + randomAddress() + "\r\n"));
-				out.flush();
-				assertThat(answer(in, "the slow call")).as(step + "the slow call").startsWith("HTTP/1.1 200");
-				assertThat(answer(in, "the queued call")).as(step + "the queued call").startsWith("HTTP/1.1 401");
-			}
-		}
+	/** An API call that takes 100 ms at the backend. */
+	@Override
+	public String protectedPath() {
+		return "/api/tasks/slow?ms=100";
 	}
 
-	/**
-	 * One request on the connection; its answer's status line and headers (the body is
-	 * read and dropped).
-	 */
-	private static String send(OutputStream out, InputStream in, String requestLine, String headers)
-			throws IOException {
-		out.write(request(requestLine, headers));
-		out.flush();
-		return answer(in, requestLine);
+	/** The gateway's own issuer, and an address of its own for the rate limits. */
+	@Override
+	public String slowRequest() {
+		return KeptAliveConnection.request("GET " + protectedPath(), "X-Forwarded-For: " + randomAddress(),
+				"Authorization: " + bearer(TestTokens.forNewUser()));
 	}
 
-	private static byte[] request(String requestLine, String headers) {
-		return (requestLine + " HTTP/1.1\r\nHost: localhost\r\n" + headers + "\r\n")
-			.getBytes(StandardCharsets.US_ASCII);
-	}
-
-	/** The next answer on the connection: its status line and headers. */
-	private static String answer(InputStream in, String requestLine) throws IOException {
-		String head;
-		try {
-			head = readHead(in);
-		}
-		catch (SocketTimeoutException ex) {
-			throw new AssertionError(requestLine + " got no answer within 5 s on a kept-alive connection", ex);
-		}
-		if (!head.startsWith("HTTP/1.1 304")) {
-			String length = header(head, "content-length");
-			if (length != null) {
-				in.readNBytes(Integer.parseInt(length.strip()));
-			}
-			else if ("chunked".equalsIgnoreCase(header(head, "transfer-encoding"))) {
-				for (int size = chunkSize(in); size > 0; size = chunkSize(in)) {
-					in.readNBytes(size + 2);
-				}
-				// the empty line after the last chunk
-				in.readNBytes(2);
-			}
-		}
-		return head;
-	}
-
-	private static String readHead(InputStream in) throws IOException {
-		ByteArrayOutputStream head = new ByteArrayOutputStream();
-		while (!head.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
-			int next = in.read();
-			if (next < 0) {
-				throw new IOException("the connection closed: " + head.toString(StandardCharsets.US_ASCII));
-			}
-			head.write(next);
-		}
-		return head.toString(StandardCharsets.US_ASCII);
-	}
-
-	private static int chunkSize(InputStream in) throws IOException {
-		ByteArrayOutputStream line = new ByteArrayOutputStream();
-		for (int next = in.read(); next != '\n'; next = in.read()) {
-			line.write(next);
-		}
-		return Integer.parseInt(line.toString(StandardCharsets.US_ASCII).strip(), 16);
-	}
-
-	private static String header(String head, String name) {
-		return head.lines()
-			.filter((line) -> line.toLowerCase(Locale.ROOT).startsWith(name + ":"))
-			.map((line) -> line.substring(name.length() + 1).strip())
-			.findFirst()
-			.orElse(null);
+	@Override
+	public String refusedRequest() {
+		return KeptAliveConnection.request("GET " + protectedPath(), "X-Forwarded-For: " + randomAddress());
 	}
 
 	/**
