@@ -18,8 +18,15 @@ class RateLimitConfiguration {
 	}
 
 	@Bean
-	RateLimitFilter rateLimitFilter(RateLimitProperties properties, WindowCounter counter, ProblemWriter problems) {
-		return new RateLimitFilter(properties, counter, problems);
+	BatchedWindowCounter rateLimitBatchedWindowCounter(WindowCounter counter, RateLimitProperties properties) {
+		return new BatchedWindowCounter(counter, properties.syncInterval(), properties.fallbackMaxKeys(),
+				System::currentTimeMillis);
+	}
+
+	@Bean
+	RateLimitFilter rateLimitFilter(RateLimitProperties properties, WindowCounter counter,
+			BatchedWindowCounter batchedCounter, ProblemWriter problems) {
+		return new RateLimitFilter(properties, counter, batchedCounter, problems);
 	}
 
 	@Bean

@@ -1,6 +1,8 @@
 package org.taskflow.gateway.ratelimit;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import reactor.core.publisher.Mono;
@@ -24,9 +26,11 @@ import org.taskflow.support.web.Problems;
  * client address otherwise, and per client address under a much smaller budget on the
  * credential endpoints. Answers {@code X-RateLimit-Limit} and
  * {@code X-RateLimit-Remaining} always, and over budget a {@code 429} problem with
- * {@code Retry-After}. Runs after the edge token check, so it sees the user. A route with
- * metadata {@code rate-limit: false} is exempt (the benchmark uses it to measure the
- * limiter's cost).
+ * {@code Retry-After}. The credential budget is counted in Redis before the request
+ * passes; the others in memory, shared through Redis in batches
+ * ({@link BatchedWindowCounter}). Runs after the edge token check, so it sees the user. A
+ * route with metadata {@code rate-limit: false} is exempt (the benchmark uses it to
+ * measure the limiter's cost).
  */
 class RateLimitFilter implements GlobalFilter, Ordered {
 
@@ -39,7 +43,9 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final RateLimitProperties properties;
 
-	private final WindowCounter counter;
+	private final WindowCounter credentialsCounter;
+
+	private final BatchedWindowCounter counter;
 
 	private final ClientAddressResolver clients;
 
@@ -47,8 +53,10 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 
 	private final List<PathPattern> credentialPaths;
 
-	RateLimitFilter(RateLimitProperties properties, WindowCounter counter, ProblemWriter problems) {
+	RateLimitFilter(RateLimitProperties properties, WindowCounter credentialsCounter, BatchedWindowCounter counter,
+			ProblemWriter problems) {
 		this.properties = properties;
+		this.credentialsCounter = credentialsCounter;
 		this.counter = counter;
 		this.clients = new ClientAddressResolver(properties.trustedProxyHops());
 		this.problems = problems;
@@ -75,14 +83,16 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
 		Mono<Budget> budget;
 		if (this.credentialPaths.stream().anyMatch((pattern) -> pattern.matches(path))) {
-			budget = Mono.just(new Budget("credentials:" + client, this.properties.credentials()));
+			budget = Mono
+				.just(new Budget("credentials:" + client, this.properties.credentials(), this.credentialsCounter::hit));
 		}
 		else {
 			budget = exchange.getPrincipal()
-				.map((principal) -> new Budget("user:" + principal.getName(), this.properties.authenticated()))
-				.defaultIfEmpty(new Budget("ip:" + client, this.properties.anonymous()));
+				.map((principal) -> new Budget("user:" + principal.getName(), this.properties.authenticated(),
+						this.counter::hit))
+				.defaultIfEmpty(new Budget("ip:" + client, this.properties.anonymous(), this.counter::hit));
 		}
-		return budget.flatMap((b) -> this.counter.hit(b.key(), this.properties.window()).flatMap((usage) -> {
+		return budget.flatMap((b) -> b.counter().apply(b.key(), this.properties.window()).flatMap((usage) -> {
 			HttpHeaders headers = exchange.getResponse().getHeaders();
 			headers.set(LIMIT, Long.toString(b.limit()));
 			headers.set(REMAINING, Long.toString(Math.max(0, b.limit() - usage.count())));
@@ -96,7 +106,8 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		}));
 	}
 
-	private record Budget(String key, long limit) {
+	/** A client's budget and how its hits are counted. */
+	private record Budget(String key, long limit, BiFunction<String, Duration, Mono<WindowUsage>> counter) {
 	}
 
 }

@@ -23,8 +23,14 @@ import org.springframework.validation.annotation.Validated;
  * @param credentialPaths path patterns under the strict budget
  * @param redisTimeout how long a Redis round trip may take before the local fallback
  * counts instead
- * @param fallbackMaxKeys most clients the per-instance fallback tracks; beyond that they
- * share one budget, so memory stays bounded
+ * @param syncInterval how often the per-user and per-address counts of this instance are
+ * added to the shared counts in Redis; with several instances a client can exceed its
+ * budget by what the others let through in one interval. Zero counts every request in
+ * Redis before it passes (exact, one round trip each). The credential budget is always
+ * counted that way
+ * @param fallbackMaxKeys most clients the per-instance fallback tracks (beyond that they
+ * share one budget), and most windows counted between syncs (beyond that a client is
+ * counted in Redis on every request), so memory stays bounded
  * @param trustedProxyHops how many proxies in front of the gateway append to
  * {@code X-Forwarded-For}; 0 means the socket address is the client
  */
@@ -32,6 +38,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record RateLimitProperties(@NotNull Duration window, @Positive int authenticated, @Positive int anonymous,
 		@Positive int credentials, @NotEmpty List<String> credentialPaths, @NotNull Duration redisTimeout,
-		@Positive int fallbackMaxKeys, @PositiveOrZero int trustedProxyHops) {
+		@NotNull Duration syncInterval, @Positive int fallbackMaxKeys, @PositiveOrZero int trustedProxyHops) {
 
 }

@@ -15,18 +15,18 @@ import org.springframework.data.redis.core.script.RedisScript;
 
 /**
  * Counts hits per key in fixed windows shared by all gateway instances through Redis (one
- * atomic script: increment, start the window's expiry on the first hit, read what is
- * left). When Redis errors or does not answer within the configured time, the hit is
- * counted by {@link LocalWindowCounter} instead, and the
- * {@code taskflow.gateway.ratelimit.fallback} counter says so.
+ * atomic script: add, start the window's expiry on the first hit, read what is left).
+ * When Redis errors or does not answer within the configured time, a hit is counted by
+ * {@link LocalWindowCounter} instead, and the {@code taskflow.gateway.ratelimit.fallback}
+ * counter says so.
  */
 class WindowCounter {
 
 	private static final Logger logger = LoggerFactory.getLogger(WindowCounter.class);
 
 	private static final RedisScript<String> HIT = RedisScript.of("""
-			local count = redis.call('INCR', KEYS[1])
-			if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+			local count = redis.call('INCRBY', KEYS[1], ARGV[2])
+			if count == tonumber(ARGV[2]) then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
 			local ttl = redis.call('PTTL', KEYS[1])
 			if ttl < 0 then
 			  redis.call('PEXPIRE', KEYS[1], ARGV[1])
@@ -57,16 +57,25 @@ class WindowCounter {
 			.register(meters);
 	}
 
+	/** Counts one hit, in Redis or, while Redis is out of reach, in memory. */
 	Mono<WindowUsage> hit(String key, Duration window) {
-		return this.redis.execute(HIT, List.of("taskflow:ratelimit:" + key), List.of(Long.toString(window.toMillis())))
+		return add(key, 1, window).onErrorResume((ex) -> Mono.fromSupplier(() -> {
+			unshared(ex, 1);
+			return this.fallback.hit(key, window);
+		}));
+	}
+
+	/**
+	 * Adds hits counted elsewhere to the shared count; fails when Redis does not answer
+	 * in time.
+	 */
+	Mono<WindowUsage> add(String key, long hits, Duration window) {
+		return this.redis
+			.execute(HIT, List.of("taskflow:ratelimit:" + key),
+					List.of(Long.toString(window.toMillis()), Long.toString(hits)))
 			.next()
 			.map(WindowCounter::parse)
-			.timeout(this.redisTimeout)
-			.onErrorResume((ex) -> Mono.fromSupplier(() -> {
-				warn(ex);
-				this.fallbackHits.increment();
-				return this.fallback.hit(key, window);
-			}));
+			.timeout(this.redisTimeout);
 	}
 
 	private static WindowUsage parse(String reply) {
@@ -75,7 +84,13 @@ class WindowCounter {
 				false);
 	}
 
-	private void warn(Throwable ex) {
+	/**
+	 * Says that hits were counted in this instance's memory only, because Redis did not
+	 * answer: on the {@code taskflow.gateway.ratelimit.fallback} counter and, at most
+	 * every 10 s, in the log.
+	 */
+	void unshared(Throwable ex, long hits) {
+		this.fallbackHits.increment(hits);
 		long now = System.currentTimeMillis();
 		long last = this.lastWarning.get();
 		if (now - last >= WARN_EVERY_MILLIS && this.lastWarning.compareAndSet(last, now)) {

@@ -1,6 +1,7 @@
 /**
- * Request budgets per client and window, counted in Redis and, while Redis is out of
- * reach, in this replica's memory.
+ * Request budgets per client and window, shared by the replicas through Redis (the
+ * credential budget on every request, the others in batches) and, while Redis is out of
+ * reach, counted in this replica's memory.
  */
 @NullMarked
 package org.taskflow.gateway.ratelimit;
