@@ -1,12 +1,18 @@
 package org.taskflow.gateway;
 
+import java.time.Duration;
+import java.util.UUID;
+
 import org.junit.jupiter.api.Test;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 class RateLimitIntegrationTests extends GatewayIntegrationTest {
 
@@ -34,6 +40,26 @@ class RateLimitIntegrationTests extends GatewayIntegrationTest {
 			.exchange()
 			.expectStatus()
 			.isOk();
+	}
+
+	/**
+	 * A user's requests are counted in memory and reach Redis, where the other replicas
+	 * read them, within a sync interval (100 ms).
+	 */
+	@Test
+	void sharesEachUsersCountWithTheOtherReplicasThroughRedis(@Autowired ReactiveStringRedisTemplate redis) {
+		String user = "user-" + UUID.randomUUID();
+		for (int i = 0; i < 3; i++) {
+			client().get()
+				.uri("/api/tasks")
+				.header(HttpHeaders.AUTHORIZATION, bearer(TestTokens.forUser(user)))
+				.exchange()
+				.expectStatus()
+				.isOk();
+		}
+		await().atMost(Duration.ofSeconds(5))
+			.untilAsserted(() -> assertThat(redis.opsForValue().get("taskflow:ratelimit:user:" + user).block())
+				.isEqualTo("3"));
 	}
 
 	@Test

@@ -7,10 +7,12 @@ import java.util.function.LongSupplier;
 
 import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
+import reactor.core.Disposables;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-import org.springframework.context.SmartLifecycle;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.InitializingBean;
 
 /**
  * Counts the general budgets (per user, per address without a token) in this instance's
@@ -30,7 +32,7 @@ import org.springframework.context.SmartLifecycle;
  * instance stops are not shared. A {@code syncInterval} of zero counts every hit in
  * Redis, exactly across instances, at the cost of a round trip per request.
  */
-final class BatchedWindowCounter implements SmartLifecycle {
+final class BatchedWindowCounter implements InitializingBean, DisposableBean {
 
 	/** Redis commands in flight at once during a sync (Lettuce pipelines them). */
 	private static final int CONCURRENT_ADDS = 64;
@@ -45,7 +47,7 @@ final class BatchedWindowCounter implements SmartLifecycle {
 
 	private final Map<String, Window> windows = new ConcurrentHashMap<>();
 
-	private volatile @Nullable Disposable syncing;
+	private Disposable syncing = Disposables.disposed();
 
 	BatchedWindowCounter(WindowCounter shared, Duration syncInterval, int maxKeys, LongSupplier clockMillis) {
 		this.shared = shared;
@@ -97,26 +99,20 @@ final class BatchedWindowCounter implements SmartLifecycle {
 		return this.windows.size();
 	}
 
+	/** Starts syncing every {@code syncInterval}. */
 	@Override
-	public void start() {
-		if (this.syncInterval.isZero()) {
-			return;
+	public void afterPropertiesSet() {
+		if (!this.syncInterval.isZero()) {
+			this.syncing = Flux.interval(this.syncInterval)
+				.onBackpressureDrop()
+				.concatMap((tick) -> sync())
+				.subscribe();
 		}
-		this.syncing = Flux.interval(this.syncInterval).onBackpressureDrop().concatMap((tick) -> sync()).subscribe();
 	}
 
 	@Override
-	public void stop() {
-		Disposable running = this.syncing;
-		if (running != null) {
-			running.dispose();
-		}
-		this.syncing = null;
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.syncing != null;
+	public void destroy() {
+		this.syncing.dispose();
 	}
 
 	/**
