@@ -82,7 +82,7 @@ class OutageSystemTests {
 	void whileRedisIsAwayLimitsHoldLoginAndRefreshAnswerClearlyAndLiveStreamsRecover() {
 		Duration outage = Duration.ofSeconds(30);
 		Person ada = gateway.signUp("Ada");
-		Person bob = known(gateway.signUp("Bob"));
+		Person bob = gateway.known(gateway.signUp("Bob"));
 		try (LiveStream stream = gateway.openStream(bob)) {
 			await().atMost(WAIT).until(stream::connected);
 			long stopped = System.nanoTime();
@@ -158,8 +158,8 @@ class OutageSystemTests {
 	@Test
 	void whileMongoDbIsAwayRequestsAnswer503InTimeNoEventIsDeadLetteredAndAllRecovers() {
 		Duration outage = Duration.ofSeconds(60);
-		Person ada = known(gateway.signUp("Ada"));
-		Person bob = known(gateway.signUp("Bob"));
+		Person ada = gateway.known(gateway.signUp("Ada"));
+		Person bob = gateway.known(gateway.signUp("Bob"));
 		Map<String, Long> deadLettersBefore = suite.topics().deadLetters();
 		String doraId = UUID.randomUUID().toString();
 		String doraEmail = "dora-" + doraId + "@example.com";
@@ -202,7 +202,7 @@ class OutageSystemTests {
 		long recovered = elapsedMillis(back);
 		String welcome = "Welcome to TaskFlow, Dora";
 		await().atMost(WAIT).untilAsserted(() -> {
-			assertThat(notifications(bobNow)).anyMatch(
+			assertThat(gateway.notifications(bobNow)).anyMatch(
 					(n) -> n.get("kind").asString().equals("TASK_ASSIGNED") && n.get("taskId").asString().equals(id));
 			assertThat(suite.mailbox(doraEmail).subjects()).contains(welcome);
 		});
@@ -227,7 +227,7 @@ class OutageSystemTests {
 	void anEmailDueWhileSmtpIsAwayIsDeliveredOnceAfterItReturns() {
 		Duration outage = Duration.ofSeconds(10);
 		Person ada = gateway.signUp("Ada");
-		Person cy = known(gateway.signUp("Cy"));
+		Person cy = gateway.known(gateway.signUp("Cy"));
 		String subject = "Ada assigned you “Check the invoices”";
 
 		long stopped = System.nanoTime();
@@ -239,7 +239,8 @@ class OutageSystemTests {
 				.asString();
 			// the in-app notification is there; its email is tried at once, and fails
 			await().atMost(WAIT)
-				.until(() -> notifications(cy).stream()
+				.until(() -> gateway.notifications(cy)
+					.stream()
 					.anyMatch((n) -> n.get("kind").asString().equals("TASK_ASSIGNED")
 							&& n.get("taskId").asString().equals(id)));
 			sleepUntil(stopped, outage);
@@ -328,24 +329,6 @@ class OutageSystemTests {
 			assertThat(answer.response().status()).as(answer.response().text()).isEqualTo(503);
 			assertThat(answer.response().isProblem()).as(answer.response().contentType()).isTrue();
 		}
-	}
-
-	/**
-	 * Waits until user-service has the person's profile (task-service checks assignees
-	 * there) and notification-service has welcomed them (so it knows their address).
-	 */
-	private static Person known(Person person) {
-		await().atMost(WAIT).untilAsserted(() -> {
-			assertThat(gateway.get("/api/users/me", person).status()).isEqualTo(200);
-			assertThat(notifications(person)).extracting((n) -> n.get("kind").asString()).contains("WELCOME");
-		});
-		return person;
-	}
-
-	private static List<JsonNode> notifications(Person person) {
-		Response response = gateway.get("/api/notifications", person);
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
-		return response.json().get("items").valueStream().toList();
 	}
 
 	private static JsonNode created(Response response) {
