@@ -189,13 +189,7 @@ final class AssignmentLoad {
 	 * gateway's limit per person) on a service that is away.
 	 */
 	private static void backOff() {
-		try {
-			Thread.sleep(BACK_OFF);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		Outage.pause(BACK_OFF);
 	}
 
 	private Response timed(Supplier<Response> request) {

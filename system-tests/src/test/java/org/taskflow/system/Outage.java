@@ -20,17 +20,21 @@ final class Outage {
 		return elapsedMillis(this.started);
 	}
 
-	/**
-	 * Returns once the outage has lasted {@code duration}; at once if it already has.
-	 * This is the one place a scenario waits without a condition: the outage itself.
-	 */
+	/** Returns once the outage has lasted {@code duration}; at once if it already has. */
 	void holdFor(Duration duration) {
-		Duration left = duration.minusMillis(elapsedMillis());
-		if (left.isNegative()) {
+		pause(duration.minusMillis(elapsedMillis()));
+	}
+
+	/**
+	 * Waits without a condition: for an outage to last, or for something that should not
+	 * happen to have had its chance.
+	 */
+	static void pause(Duration duration) {
+		if (duration.isNegative()) {
 			return;
 		}
 		try {
-			Thread.sleep(left);
+			Thread.sleep(duration);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
