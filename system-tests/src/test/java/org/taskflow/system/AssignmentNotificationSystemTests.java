@@ -6,7 +6,6 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
-import org.taskflow.infra.LocalStack.Infrastructure;
 import org.taskflow.system.Gateway.Person;
 import tools.jackson.databind.JsonNode;
 
@@ -26,7 +25,7 @@ class AssignmentNotificationSystemTests extends SharedSuiteTests {
 	@Test
 	void aTaskCreatedWithAnAssigneeTellsThemOnceInTheAppAndOnceByEmail() {
 		Person ada = gateway.signUp("Ada");
-		Person bob = known(gateway.signUp("Bob"));
+		Person bob = gateway.known(gateway.signUp("Bob"));
 
 		JsonNode task = created(gateway.post("/api/tasks", ada,
 				Map.of("title", "Review the budget", "assigneeIds", List.of(bob.id()))));
@@ -37,43 +36,13 @@ class AssignmentNotificationSystemTests extends SharedSuiteTests {
 	@Test
 	void assigningAnExistingTaskTellsTheNewAssigneeOnceInTheAppAndOnceByEmail() {
 		Person ada = gateway.signUp("Ada");
-		Person cy = known(gateway.signUp("Cy"));
+		Person cy = gateway.known(gateway.signUp("Cy"));
 		String id = created(gateway.post("/api/tasks", ada, Map.of("title", "Book the venue"))).get("id").asString();
 
 		Gateway.Response assigned = gateway.patch("/api/tasks/" + id, ada, Map.of("assigneeIds", List.of(cy.id())));
 		assertThat(assigned.status()).as(assigned.text()).isEqualTo(200);
 
 		assertToldOnce(cy, id, "Ada assigned you “Book the venue”");
-	}
-
-	@Test
-	void anAssignmentAcknowledgedWhileKafkaIsDownReachesTheAssigneeOnceKafkaIsBack() throws Exception {
-		Person ada = gateway.signUp("Ada");
-		Person dan = known(gateway.signUp("Dan"));
-
-		suite.stack().stop(Infrastructure.KAFKA);
-		JsonNode task;
-		try {
-			task = created(gateway.post("/api/tasks", ada,
-					Map.of("title", "Order the chairs", "assigneeIds", List.of(dan.id()))));
-		}
-		finally {
-			suite.stack().start(Infrastructure.KAFKA);
-		}
-
-		assertToldOnce(dan, task.get("id").asString(), "Ada assigned you “Order the chairs”");
-	}
-
-	/**
-	 * Waits until user-service has the person's profile (task-service checks assignees
-	 * there) and notification-service has welcomed them (so it knows their address).
-	 */
-	private static Person known(Person person) {
-		await().atMost(WAIT).untilAsserted(() -> {
-			assertThat(gateway.get("/api/users/me", person).status()).isEqualTo(200);
-			assertThat(notifications(person)).extracting((n) -> n.get("kind").asString()).contains("WELCOME");
-		});
-		return person;
 	}
 
 	private static void assertToldOnce(Person assignee, String taskId, String subject) {
@@ -89,16 +58,11 @@ class AssignmentNotificationSystemTests extends SharedSuiteTests {
 	}
 
 	private static List<JsonNode> assignments(Person person, String taskId) {
-		return notifications(person).stream()
+		return gateway.notifications(person)
+			.stream()
 			.filter((n) -> n.get("kind").asString().equals("TASK_ASSIGNED")
 					&& n.get("taskId").asString().equals(taskId))
 			.toList();
-	}
-
-	private static List<JsonNode> notifications(Person person) {
-		Gateway.Response response = gateway.get("/api/notifications", person);
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
-		return response.json().get("items").valueStream().toList();
 	}
 
 	private static JsonNode created(Gateway.Response response) {

@@ -2,10 +2,14 @@ package org.taskflow.system;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -14,6 +18,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The suite's one public HTTP edge, used as the web app uses it: JSON, bearer tokens from
@@ -24,6 +29,9 @@ final class Gateway {
 	static final String PASSWORD = "correct horse battery staple";
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** How long a new person may take to reach user-service and notification-service. */
+	private static final Duration KNOWN_WITHIN = Duration.ofSeconds(60);
 
 	private final URI base;
 
@@ -61,6 +69,34 @@ final class Gateway {
 		assertThat(me.status()).as(me.text()).isEqualTo(200);
 		return new Person(me.json().get("id").asString(), email, me.json().get("displayName").asString(), token,
 				login.json().get("refreshToken").asString());
+	}
+
+	/**
+	 * Waits until user-service has the person's profile (task-service checks assignees
+	 * there) and notification-service has welcomed them (so it knows their name and
+	 * address).
+	 */
+	Person known(Person person) {
+		await().atMost(KNOWN_WITHIN).untilAsserted(() -> {
+			assertThat(get("/api/users/me", person).status()).isEqualTo(200);
+			assertThat(notifications(person)).extracting((n) -> n.get("kind").asString()).contains("WELCOME");
+		});
+		return person;
+	}
+
+	/** Every notification of the person, newest first, read page by page. */
+	List<JsonNode> notifications(Person person) {
+		List<JsonNode> notifications = new ArrayList<>();
+		String path = "/api/notifications?limit=100";
+		while (path != null) {
+			Response page = get(path, person);
+			assertThat(page.status()).as(page.text()).isEqualTo(200);
+			page.json().get("items").valueStream().forEach(notifications::add);
+			JsonNode next = page.json().get("nextCursor");
+			path = (next == null || next.isNull()) ? null : "/api/notifications?limit=100&cursor="
+					+ URLEncoder.encode(next.asString(), StandardCharsets.UTF_8);
+		}
+		return notifications;
 	}
 
 	/** Logs a person in once more: a new session of theirs, with its own tokens. */

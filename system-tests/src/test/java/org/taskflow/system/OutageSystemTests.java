@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.AfterAll;
@@ -82,10 +83,10 @@ class OutageSystemTests {
 	void whileRedisIsAwayLimitsHoldLoginAndRefreshAnswerClearlyAndLiveStreamsRecover() {
 		Duration outage = Duration.ofSeconds(30);
 		Person ada = gateway.signUp("Ada");
-		Person bob = known(gateway.signUp("Bob"));
+		Person bob = gateway.known(gateway.signUp("Bob"));
 		try (LiveStream stream = gateway.openStream(bob)) {
 			await().atMost(WAIT).until(stream::connected);
-			long stopped = System.nanoTime();
+			Outage stopped = Outage.begins();
 			suite.stack().stop(Infrastructure.REDIS);
 			Timed login;
 			Timed refresh;
@@ -105,7 +106,7 @@ class OutageSystemTests {
 				// what the web app asks for when its stream breaks
 				assertSucceededOrUnavailable(
 						timed(() -> gateway.post("/api/notifications/stream-tickets", bob, Map.of())), 201);
-				sleepUntil(stopped, outage);
+				stopped.holdFor(outage);
 			}
 			finally {
 				startAgain(Infrastructure.REDIS);
@@ -118,13 +119,13 @@ class OutageSystemTests {
 				.ignoreExceptions()
 				.until(() -> gateway.openStream(bob), (opened) -> true)) {
 				await().atMost(WAIT).until(reopened::connected);
-				long reconnected = elapsedMillis(back);
+				long reconnected = Outage.elapsedMillis(back);
 				String first = assign(ada, bob, "Restock the printer");
 				await().atMost(WAIT).until(() -> told(reopened, first));
 				// by now the stream held open through the outage is subscribed again
 				String second = assign(ada, bob, "Restock the paper");
 				await().atMost(WAIT).until(() -> told(stream, second) && told(reopened, second));
-				long recovered = elapsedMillis(back);
+				long recovered = Outage.elapsedMillis(back);
 				Person again = gateway.logIn(ada);
 				assertThat(gateway.get("/api/tasks", again).status()).isEqualTo(200);
 
@@ -158,20 +159,20 @@ class OutageSystemTests {
 	@Test
 	void whileMongoDbIsAwayRequestsAnswer503InTimeNoEventIsDeadLetteredAndAllRecovers() {
 		Duration outage = Duration.ofSeconds(60);
-		Person ada = known(gateway.signUp("Ada"));
-		Person bob = known(gateway.signUp("Bob"));
+		Person ada = gateway.known(gateway.signUp("Ada"));
+		Person bob = gateway.known(gateway.signUp("Bob"));
 		Map<String, Long> deadLettersBefore = suite.topics().deadLetters();
 		String doraId = UUID.randomUUID().toString();
 		String doraEmail = "dora-" + doraId + "@example.com";
 
-		long stopped = System.nanoTime();
+		Outage stopped = Outage.begins();
 		suite.stack().stop(Infrastructure.MONGODB);
 		List<Timed> answers = new ArrayList<>();
 		try {
 			// a registration, as auth-service would publish it, read by every group of
 			// the topic while their database is away
 			suite.topics().inject(Topics.AUTH_USERS, doraId, registered(doraId, doraEmail, "Dora"));
-			while (elapsedMillis(stopped) < outage.minus(TIME_LIMIT).toMillis()) {
+			while (stopped.elapsedMillis() < outage.minus(TIME_LIMIT).toMillis()) {
 				for (Supplier<Response> request : List.<Supplier<Response>>of(() -> gateway.get("/api/tasks", ada),
 						() -> gateway.post("/api/tasks", ada, Map.of("title", "Not now")),
 						() -> gateway.get("/api/users/me", ada), () -> gateway.get("/api/notifications", ada),
@@ -182,9 +183,9 @@ class OutageSystemTests {
 					assertThat(answer.response().isProblem()).as(answer.response().contentType()).isTrue();
 					answers.add(answer);
 				}
-				sleep(Duration.ofSeconds(2));
+				Outage.pause(Duration.ofSeconds(2));
 			}
-			sleepUntil(stopped, outage);
+			stopped.holdFor(outage);
 		}
 		finally {
 			startAgain(Infrastructure.MONGODB);
@@ -199,15 +200,15 @@ class OutageSystemTests {
 		String id = await().atMost(WAIT)
 			.ignoreExceptions()
 			.until(() -> assign(adaNow, bob, "Count the chairs"), (created) -> true);
-		long recovered = elapsedMillis(back);
+		long recovered = Outage.elapsedMillis(back);
 		String welcome = "Welcome to TaskFlow, Dora";
 		await().atMost(WAIT).untilAsserted(() -> {
-			assertThat(notifications(bobNow)).anyMatch(
+			assertThat(gateway.notifications(bobNow)).anyMatch(
 					(n) -> n.get("kind").asString().equals("TASK_ASSIGNED") && n.get("taskId").asString().equals(id));
 			assertThat(suite.mailbox(doraEmail).subjects()).contains(welcome);
 		});
 		suite.topics().awaitConsumed(WAIT);
-		sleep(SETTLE);
+		Outage.pause(SETTLE);
 		assertThat(suite.topics().deadLetters()).as("dead letters").isEqualTo(deadLettersBefore);
 		assertThat(suite.mailbox(doraEmail).subjects()).filteredOn(welcome::equals).hasSize(1);
 
@@ -227,10 +228,10 @@ class OutageSystemTests {
 	void anEmailDueWhileSmtpIsAwayIsDeliveredOnceAfterItReturns() {
 		Duration outage = Duration.ofSeconds(10);
 		Person ada = gateway.signUp("Ada");
-		Person cy = known(gateway.signUp("Cy"));
+		Person cy = gateway.known(gateway.signUp("Cy"));
 		String subject = "Ada assigned you “Check the invoices”";
 
-		long stopped = System.nanoTime();
+		Outage stopped = Outage.begins();
 		suite.stack().stop(Infrastructure.SMTP);
 		try {
 			String id = created(gateway.post("/api/tasks", ada,
@@ -239,10 +240,11 @@ class OutageSystemTests {
 				.asString();
 			// the in-app notification is there; its email is tried at once, and fails
 			await().atMost(WAIT)
-				.until(() -> notifications(cy).stream()
+				.until(() -> gateway.notifications(cy)
+					.stream()
 					.anyMatch((n) -> n.get("kind").asString().equals("TASK_ASSIGNED")
 							&& n.get("taskId").asString().equals(id)));
-			sleepUntil(stopped, outage);
+			stopped.holdFor(outage);
 		}
 		finally {
 			startAgain(Infrastructure.SMTP);
@@ -250,9 +252,9 @@ class OutageSystemTests {
 		long back = System.nanoTime();
 
 		await().atMost(WAIT).until(() -> suite.mailbox(cy.email()).subjects().contains(subject));
-		long delivered = elapsedMillis(back);
+		long delivered = Outage.elapsedMillis(back);
 		suite.topics().awaitConsumed(WAIT);
-		sleep(SETTLE);
+		Outage.pause(SETTLE);
 		assertThat(suite.mailbox(cy.email()).subjects()).filteredOn(subject::equals).hasSize(1);
 
 		System.out.printf("smtp outage (%d s): the email due during it delivered once, %d ms after SMTP returned%n",
@@ -261,18 +263,28 @@ class OutageSystemTests {
 
 	/**
 	 * Tokens auth-service issued keep working while it is away (every service checks them
-	 * with the keys it has); a login is refused clearly at once; after a restart logging
-	 * in works again.
+	 * with the keys it has); a login is refused clearly at once. The one call between
+	 * services that needs auth-service, task-service's lookup of assignees at
+	 * user-service, goes on with task-service's own token while it holds; once that runs
+	 * out the lookup fails fast (a change adding an assignee is a 503 problem, any other
+	 * change works), its breaker opens and task-service's metrics say so, and after a
+	 * restart of auth-service assigning works again and the breaker closes, with no other
+	 * restart.
 	 */
 	@Test
-	void whileAuthServiceIsAwayIssuedTokensWorkAndLoginIsA503Problem() throws Exception {
+	void whileAuthServiceIsAwayIssuedTokensWorkLoginIsA503AndAssigningDegradesThroughItsBreaker() throws Exception {
 		Person eve = gateway.signUp("Eve");
-		// task-service has the keys (and its breaker at the gateway is closed)
-		await().atMost(WAIT).until(() -> gateway.get("/api/tasks", eve).status() == 200);
+		Person fred = gateway.known(gateway.signUp("Fred"));
+		// task-service has the keys and its own token (and its breakers are closed)
+		assign(eve, fred, "Sort the post");
 
+		Outage away = Outage.begins();
 		suite.stack().stop(Service.AUTH);
 		Timed read;
 		Timed login;
+		List<Timed> refused = new ArrayList<>();
+		AtomicLong tokenHeld = new AtomicLong();
+		Timed open;
 		try {
 			read = timed(() -> gateway.get("/api/tasks", eve));
 			assertThat(read.response().status()).as(read.response().text()).isEqualTo(200);
@@ -283,6 +295,28 @@ class OutageSystemTests {
 			assertThat(login.response().json().get("type").asString())
 				.isEqualTo("urn:taskflow:problem:service-unavailable");
 			assertThat(login.millis()).isLessThan(TIME_LIMIT.toMillis());
+
+			assign(eve, fred, "Sort the parcels");
+			// until task-service's token runs out (the suite's tokens live 45 s)
+			await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+				Timed answer = timed(() -> gateway.post("/api/tasks", eve,
+						Map.of("title", "Sort the letters", "assigneeIds", List.of(fred.id()))));
+				if (answer.response().status() == 201) {
+					return false;
+				}
+				if (refused.isEmpty()) {
+					tokenHeld.set(away.elapsedMillis());
+				}
+				refused.add(answer);
+				return userServiceBreaker().equals("open");
+			});
+			assertThat(refused).allSatisfy(OutageSystemTests::assertAssigneesUncheckable);
+			open = timed(() -> gateway.post("/api/tasks", eve,
+					Map.of("title", "Sort the letters", "assigneeIds", List.of(fred.id()))));
+			assertAssigneesUncheckable(open);
+			assertThat(gateway.post("/api/tasks", eve, Map.of("title", "Sort the letters later")).status())
+				.as("a change without assignees")
+				.isEqualTo(201);
 		}
 		finally {
 			suite.stack().start(Service.AUTH);
@@ -290,13 +324,55 @@ class OutageSystemTests {
 		long ready = System.nanoTime();
 
 		Person again = await().atMost(WAIT).ignoreExceptions().until(() -> gateway.logIn(eve), (p) -> true);
-		long loggedIn = elapsedMillis(ready);
+		long loggedIn = Outage.elapsedMillis(ready);
 		assertThat(gateway.get("/api/tasks", again).status()).isEqualTo(200);
+		// as a client does that retries after a 503: the breaker lets calls through again
+		// once it has been open for its 10 s, and closes after two of them succeeded
+		AtomicLong assigning = new AtomicLong();
+		await().atMost(WAIT).pollInterval(Duration.ofSeconds(1)).until(() -> {
+			Response answer = gateway.post("/api/tasks", again,
+					Map.of("title", "Sort the letters again", "assigneeIds", List.of(fred.id())));
+			if (answer.status() != 201) {
+				return false;
+			}
+			assigning.compareAndSet(0, Outage.elapsedMillis(ready));
+			return userServiceBreaker().equals("closed");
+		});
 
 		System.out.printf(
 				"auth-service outage: an issued token read the tasks (200 in %d ms), login answered 503 problem "
-						+ "in %d ms; logged in again %d ms after auth-service was ready%n",
-				read.millis(), login.millis(), loggedIn);
+						+ "in %d ms; task-service's own token carried assignments for %.1f s, then %d assignments "
+						+ "answered 503 user-service-unavailable (slowest %d ms) until its breaker was open, and with "
+						+ "it open in %d ms; logged in again %d ms and assigned again %d ms after auth-service was "
+						+ "ready, breaker closed%n",
+				read.millis(), login.millis(), tokenHeld.get() / 1000.0, refused.size(),
+				refused.stream().mapToLong(Timed::millis).max().orElseThrow(), open.millis(), loggedIn,
+				assigning.get());
+	}
+
+	/**
+	 * task-service's answer when it cannot check assignees: a 503 problem that says so,
+	 * within the time limit.
+	 */
+	private static void assertAssigneesUncheckable(Timed answer) {
+		assertThat(answer.response().status()).as(answer.response().text()).isEqualTo(503);
+		assertThat(answer.response().json().get("type").asString())
+			.isEqualTo("urn:taskflow:problem:user-service-unavailable");
+		assertThat(answer.millis()).as("answered within the time limit").isLessThan(TIME_LIMIT.toMillis());
+	}
+
+	/**
+	 * The state of task-service's breaker around its calls to user-service, as its
+	 * metrics tell a monitor ({@code closed}, {@code open}, {@code half_open}, ...).
+	 */
+	private static String userServiceBreaker() {
+		return suite.actuator(Service.TASK, "prometheus")
+			.lines()
+			.filter((line) -> line.startsWith("resilience4j_circuitbreaker_state{")
+					&& line.contains("name=\"user-service\"") && line.endsWith(" 1.0"))
+			.map((line) -> line.replaceFirst(".*state=\"([a-z_]+)\".*", "$1"))
+			.findFirst()
+			.orElse("unknown");
 	}
 
 	/**
@@ -330,24 +406,6 @@ class OutageSystemTests {
 		}
 	}
 
-	/**
-	 * Waits until user-service has the person's profile (task-service checks assignees
-	 * there) and notification-service has welcomed them (so it knows their address).
-	 */
-	private static Person known(Person person) {
-		await().atMost(WAIT).untilAsserted(() -> {
-			assertThat(gateway.get("/api/users/me", person).status()).isEqualTo(200);
-			assertThat(notifications(person)).extracting((n) -> n.get("kind").asString()).contains("WELCOME");
-		});
-		return person;
-	}
-
-	private static List<JsonNode> notifications(Person person) {
-		Response response = gateway.get("/api/notifications", person);
-		assertThat(response.status()).as(response.text()).isEqualTo(200);
-		return response.json().get("items").valueStream().toList();
-	}
-
 	private static JsonNode created(Response response) {
 		assertThat(response.status()).as(response.text()).isEqualTo(201);
 		return response.json();
@@ -374,28 +432,7 @@ class OutageSystemTests {
 	private static Timed timed(Supplier<Response> request) {
 		long started = System.nanoTime();
 		Response response = request.get();
-		return new Timed(response, elapsedMillis(started));
-	}
-
-	private static long elapsedMillis(long since) {
-		return Duration.ofNanos(System.nanoTime() - since).toMillis();
-	}
-
-	private static void sleepUntil(long since, Duration duration) {
-		sleep(duration.minusMillis(elapsedMillis(since)));
-	}
-
-	private static void sleep(Duration duration) {
-		if (duration.isNegative()) {
-			return;
-		}
-		try {
-			Thread.sleep(duration);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			throw new IllegalStateException(ex);
-		}
+		return new Timed(response, Outage.elapsedMillis(started));
 	}
 
 	/** An answer and how long it took. */

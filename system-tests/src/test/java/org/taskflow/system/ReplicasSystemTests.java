@@ -74,7 +74,7 @@ class ReplicasSystemTests {
 		int people = 8;
 		int tasks = 120;
 		List<Person> team = parallel(people, (i) -> {
-			Person person = known(gateway.signUp("Member" + i));
+			Person person = gateway.known(gateway.signUp("Member" + i));
 			for (String name : List.of("Member " + i, "M. " + i)) {
 				Gateway.Response renamed = gateway.patch("/api/users/me", person, Map.of("displayName", name));
 				assertThat(renamed.status()).as(renamed.text()).isEqualTo(200);
@@ -126,8 +126,8 @@ class ReplicasSystemTests {
 	 */
 	@Test
 	void aPersonsStreamsOnBothReplicasGetTheirNotificationsAndAReminderFiresOnce() throws Exception {
-		Person ada = known(gateway.signUp("Ada"));
-		Person bob = known(gateway.signUp("Bob"));
+		Person ada = gateway.known(gateway.signUp("Ada"));
+		Person bob = gateway.known(gateway.signUp("Bob"));
 		List<LiveStream> streams = IntStream.range(0, REPLICAS)
 			.mapToObj((replica) -> LiveStream.open(suite.stack().serviceUrl(Service.NOTIFICATION, replica), bob))
 			.toList();
@@ -162,20 +162,6 @@ class ReplicasSystemTests {
 		finally {
 			streams.forEach(LiveStream::close);
 		}
-	}
-
-	/**
-	 * Waits until user-service has the person's profile and notification-service has
-	 * welcomed them.
-	 */
-	private static Person known(Person person) {
-		await().atMost(WAIT).untilAsserted(() -> {
-			assertThat(gateway.get("/api/users/me", person).status()).isEqualTo(200);
-			Gateway.Response inbox = gateway.get("/api/notifications", person);
-			assertThat(inbox.json().get("items").valueStream().map((n) -> n.get("kind").asString()))
-				.contains("WELCOME");
-		});
-		return person;
 	}
 
 	private static List<String> kinds(List<JsonNode> notifications, String taskId) {

@@ -1,7 +1,12 @@
 package org.taskflow.system;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.function.UnaryOperator;
 
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -82,6 +87,26 @@ final class RunningSuite implements AutoCloseable {
 
 	Topics topics() {
 		return this.topics;
+	}
+
+	/**
+	 * A service's actuator endpoint at {@code path} (its management port, which the
+	 * gateway does not route), as a monitor reads it.
+	 */
+	String actuator(Service service, String path) {
+		HttpRequest request = HttpRequest.newBuilder(this.stack.managementUrl(service).resolve("/actuator/" + path))
+			.timeout(Duration.ofSeconds(10))
+			.build();
+		try (HttpClient http = HttpClient.newHttpClient()) {
+			return http.send(request, HttpResponse.BodyHandlers.ofString()).body();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	Mailbox mailbox(String address) {

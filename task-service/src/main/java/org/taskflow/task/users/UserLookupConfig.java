@@ -1,5 +1,6 @@
 package org.taskflow.task.users;
 
+import java.time.Duration;
 import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
@@ -13,7 +14,11 @@ import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.client.AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager;
+import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProvider;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientProviderBuilder;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.ReactiveOAuth2AccessTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.WebClientReactiveClientCredentialsTokenResponseClient;
 import org.springframework.security.oauth2.client.ReactiveOAuth2AuthorizedClientService;
 import org.springframework.security.oauth2.client.registration.ReactiveClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.reactive.function.client.ServerOAuth2AuthorizedClientExchangeFilterFunction;
@@ -33,6 +38,15 @@ class UserLookupConfig {
 
 	static final String REGISTRATION = "user-lookup";
 
+	/**
+	 * How long before its expiry the service token is renewed. Spring's default, 60 s,
+	 * outlasts a short token lifetime (the system tests' 45 s) and then fetched a token
+	 * for every lookup: a token request per assignment, and assignments failing the
+	 * moment auth-service was away. A lookup with its retry ends within 5 s, and
+	 * user-service accepts a token up to its clock skew (60 s) past expiry.
+	 */
+	static final Duration TOKEN_RENEWAL_MARGIN = Duration.ofSeconds(10);
+
 	/** The breaker's name in the Resilience4j registry, its metrics and health. */
 	static final String BREAKER = "user-service";
 
@@ -42,13 +56,23 @@ class UserLookupConfig {
 			UserLookupProperties.Services services, ReactiveResilience4JCircuitBreakerFactory breakers) {
 		AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager manager = new AuthorizedClientServiceReactiveOAuth2AuthorizedClientManager(
 				registrations, authorizedClients);
-		manager.setAuthorizedClientProvider(
-				ReactiveOAuth2AuthorizedClientProviderBuilder.builder().clientCredentials().build());
+		manager.setAuthorizedClientProvider(serviceTokens(new WebClientReactiveClientCredentialsTokenResponseClient()));
 		ServerOAuth2AuthorizedClientExchangeFilterFunction oauth = new ServerOAuth2AuthorizedClientExchangeFilterFunction(
 				manager);
 		oauth.setDefaultClientRegistrationId(REGISTRATION);
 		WebClient client = builder.clone().baseUrl(services.user().toString()).filter(oauth).build();
 		return new UserDirectory(client, breakers.create(BREAKER), retry(properties), properties.openFor());
+	}
+
+	/**
+	 * task-service's own token, fetched with {@code tokens} and reused until shortly
+	 * before it expires.
+	 */
+	static ReactiveOAuth2AuthorizedClientProvider serviceTokens(
+			ReactiveOAuth2AccessTokenResponseClient<OAuth2ClientCredentialsGrantRequest> tokens) {
+		return ReactiveOAuth2AuthorizedClientProviderBuilder.builder()
+			.clientCredentials((grant) -> grant.accessTokenResponseClient(tokens).clockSkew(TOKEN_RENEWAL_MARGIN))
+			.build();
 	}
 
 	@Bean
@@ -68,7 +92,7 @@ class UserLookupConfig {
 					BREAKER);
 	}
 
-	private static Retry retry(UserLookupProperties properties) {
+	static Retry retry(UserLookupProperties properties) {
 		return Retry.of(BREAKER,
 				RetryConfig.custom()
 					.maxAttempts(properties.maxAttempts())
