@@ -22,7 +22,9 @@ shift
 . scripts/jdk.sh
 echo "building the services and the load test (tests skipped)..."
 ./mvnw -B -q -DskipTests -pl gateway,auth-service,user-service,task-service,notification-service,benchmarks/load -am package
-# This JVM hosts the embedded infrastructure and Gatling; every service runs in a JVM of its own.
-exec "$JAVA_HOME/bin/java" -Xmx1g -Dlogback.configurationFile=taskflow-launcher-logback.xml "$@" \
+# This JVM hosts the embedded infrastructure and Gatling (whose log writer reads String's internals); every service
+# runs in a JVM of its own.
+exec "$JAVA_HOME/bin/java" -Xmx1g --add-opens=java.base/java.lang=ALL-UNNAMED \
+  -Dlogback.configurationFile=taskflow-launcher-logback.xml "$@" \
   -cp "benchmarks/load/target/load.jar:benchmarks/load/target/lib/*" \
   org.taskflow.benchmarks.load.LoadTest "$mode" . "benchmarks/load/target/$mode"

@@ -4,24 +4,30 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 /**
- * The figures of one Gatling run, read from its report's {@code js/stats.json}: per group
- * (a step of the load), and per request inside it. Gatling's percentiles 1 to 4 are its
- * defaults, p50, p75, p95 and p99.
+ * The figures of one Gatling run, read from the statistics table of its HTML report
+ * ({@code index.html}; Gatling 3.14 writes no JSON of them): per group (a step of the
+ * load), and per request inside it.
  */
 final class GatlingReport {
 
-	private final JsonNode root;
+	private static final Pattern ROW = Pattern
+		.compile("<tr id=\"([^\"]+)\" data-parent=\"([^\"]+)\">.*?class=\"ellipsed-name\">([^<]*)</span>(.*?)</tr>",
+				Pattern.DOTALL);
 
-	private GatlingReport(JsonNode root) {
-		this.root = root;
+	private static final Pattern CELL = Pattern.compile("<td class=\"value \\w+ col-(\\d+)\">([^<]*)</td>");
+
+	private final List<Row> rows;
+
+	private GatlingReport(List<Row> rows) {
+		this.rows = rows;
 	}
 
 	/** The report of the newest run in {@code resultsFolder}. */
@@ -30,29 +36,46 @@ final class GatlingReport {
 			Path newest = runs.filter(Files::isDirectory)
 				.max(Comparator.comparing(GatlingReport::modified))
 				.orElseThrow(() -> new IllegalStateException("no Gatling report in " + resultsFolder));
-			return new GatlingReport(JsonMapper.builder().build().readTree(newest.resolve("js/stats.json").toFile()));
+			return parse(Files.readString(newest.resolve("index.html")));
 		}
 	}
 
-	/** The figures of a group's requests, and of each request in it. */
+	static GatlingReport parse(String html) {
+		Matcher row = ROW.matcher(html);
+		List<Row> rows = new ArrayList<>();
+		while (row.find()) {
+			String[] cells = new String[15];
+			Matcher cell = CELL.matcher(row.group(4));
+			while (cell.find()) {
+				cells[Integer.parseInt(cell.group(1))] = cell.group(2).strip();
+			}
+			rows.add(new Row(row.group(1), row.group(2), new Figures(row.group(3), number(cells[2]), number(cells[4]),
+					number(cells[8]), number(cells[10]), number(cells[11]), number(cells[12]))));
+		}
+		return new GatlingReport(rows);
+	}
+
+	/** The figures of a group's requests. */
 	Figures group(String name) {
-		return contents(this.root).filter((node) -> name.equals(node.get("name").asString()))
-			.findFirst()
-			.map(Figures::of)
-			.orElseThrow(() -> new IllegalStateException("no group " + name + " in the report"));
+		return groupRow(name).figures();
 	}
 
 	/** The figures of every request in a group. */
 	List<Figures> requests(String group) {
-		return contents(this.root).filter((node) -> group.equals(node.get("name").asString()))
-			.flatMap(GatlingReport::contents)
-			.map(Figures::of)
-			.toList();
+		String id = groupRow(group).id();
+		return this.rows.stream().filter((row) -> row.parent().equals(id)).map(Row::figures).toList();
 	}
 
-	private static Stream<JsonNode> contents(JsonNode node) {
-		JsonNode contents = node.get("contents");
-		return (contents == null) ? Stream.empty() : contents.valueStream();
+	private Row groupRow(String name) {
+		return this.rows.stream()
+			.filter((row) -> row.id().startsWith("group_") && row.figures().name().equals(name))
+			.findFirst()
+			.orElseThrow(() -> new IllegalStateException("no group " + name + " in the report"));
+	}
+
+	/** A count or a time in ms; Gatling shows {@code -} where there is none. */
+	private static long number(String cell) {
+		return cell.equals("-") ? 0 : Long.parseLong(cell);
 	}
 
 	private static FileTime modified(Path path) {
@@ -62,6 +85,9 @@ final class GatlingReport {
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	private record Row(String id, String parent, Figures figures) {
 	}
 
 }

@@ -159,6 +159,9 @@ public final class MixedWorkload extends Simulation {
 
 	/** One of the people, one of their tasks, someone else to assign it to. */
 	private Map<String, Object> anyone() {
+		if (this.people.isEmpty()) {
+			throw new IllegalStateException("nobody signed up: see the failures of the sign-up group");
+		}
 		ThreadLocalRandom random = ThreadLocalRandom.current();
 		Person person = this.people.get(random.nextInt(this.people.size()));
 		Person other = this.people.get(random.nextInt(this.people.size()));

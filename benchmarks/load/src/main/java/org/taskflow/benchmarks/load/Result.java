@@ -58,12 +58,13 @@ public record Result(Mode mode, Plan plan, List<Figures> steps, List<Figures> la
 				(this.mode == Mode.SOAK) ? ", memory flat" : "", passed() ? "met" : "NOT met");
 	}
 
-	private static void table(PrintStream out, String title, List<Figures> rows) {
+	private void table(PrintStream out, String title, List<Figures> rows) {
 		out.printf("%-30s %9s %8s %8s %8s %8s %8s %6s%n", title, "requests", "req/s", "p50 ms", "p95 ms", "p99 ms",
 				"max ms", "KO");
 		for (Figures row : rows) {
-			out.printf("%-30s %9d %8.1f %8d %8d %8d %8d %6d%n", row.name(), row.requests(), row.perSecond(), row.p50(),
-					row.p95(), row.p99(), row.max(), row.failed());
+			out.printf("%-30s %9d %8.1f %8d %8d %8d %8d %6d%n", row.name(), row.requests(),
+					(double) row.requests() / this.plan.step().toSeconds(), row.p50(), row.p95(), row.p99(), row.max(),
+					row.failed());
 		}
 	}
 
