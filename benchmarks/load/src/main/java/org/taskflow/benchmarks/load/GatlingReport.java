@@ -18,9 +18,9 @@ import java.util.stream.Stream;
  */
 final class GatlingReport {
 
-	private static final Pattern ROW = Pattern
-		.compile("<tr id=\"([^\"]+)\" data-parent=\"([^\"]+)\">.*?class=\"ellipsed-name\">([^<]*)</span>(.*?)</tr>",
-				Pattern.DOTALL);
+	private static final Pattern ROW = Pattern.compile(
+			"<tr id=\"([^\"]+)\" data-parent=\"([^\"]+)\">.*?class=\"ellipsed-name\">([^<]*)</span>(.*?)</tr>",
+			Pattern.DOTALL);
 
 	private static final Pattern CELL = Pattern.compile("<td class=\"value \\w+ col-(\\d+)\">([^<]*)</td>");
 

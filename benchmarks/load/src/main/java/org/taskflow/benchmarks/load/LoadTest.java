@@ -38,16 +38,17 @@ public final class LoadTest {
 	public enum Mode {
 
 		/** A minute at a modest rate: for CI. */
-		SMOKE(new Settings(30, List.of(20), Duration.ofSeconds(60), P95_MILLIS, Duration.ofSeconds(30))),
+		SMOKE(new Settings(30, List.of(20), Duration.ofSeconds(60), P95_MILLIS, Duration.ofSeconds(60))),
 
 		/**
-		 * Ten minutes at the chosen rate: the targets hold, resident memory stays flat.
+		 * Ten minutes at 100 req/s, one saturation step below the highest that met the
+		 * targets (150): the targets hold, and resident memory stays flat.
 		 */
-		SOAK(new Settings(50, List.of(60), Duration.ofMinutes(10), P95_MILLIS, Duration.ofMinutes(2))),
+		SOAK(new Settings(50, List.of(100), Duration.ofMinutes(10), P95_MILLIS, Duration.ofMinutes(2))),
 
 		/** Short steps of rising rates, only measured: where p95 passes 200 ms. */
 		SATURATION(new Settings(50, List.of(25, 50, 75, 100, 150, 200, 250), Duration.ofSeconds(20), 0,
-				Duration.ofSeconds(30)));
+				Duration.ofSeconds(60)));
 
 		private final Settings settings;
 
@@ -74,8 +75,10 @@ public final class LoadTest {
 		Settings settings = mode.settings.overridden();
 		Path results = workDir.resolve("gatling");
 		try (LocalStack suite = LocalStack.withFreePorts(home.toAbsolutePath().normalize(), workDir)
-			// every person here signs up and logs in from this one address within seconds;
-			// the other limits stay as shipped (50 people at 250 req/s use half their budget)
+			// every person here signs up and logs in from this one address within
+			// seconds;
+			// the other limits stay as shipped (50 people at 250 req/s use half their
+			// budget)
 			.property(Service.GATEWAY, "taskflow.gateway.rate-limit.credentials", "100000")
 			.start()) {
 			Plan plan = new Plan(suite.gatewayUrl(), settings.people(), 10, settings.rates(), settings.step(),
@@ -92,6 +95,7 @@ public final class LoadTest {
 			}
 			GatlingReport report = GatlingReport.newestIn(results);
 			Result result = new Result(mode, plan,
+					List.of(report.group(MixedWorkload.SIGN_UP), report.group(MixedWorkload.WARM_UP)),
 					settings.rates().stream().map((rate) -> report.group(Plan.stepName(rate))).toList(),
 					report.requests(Plan.stepName(settings.rates().getLast())), memory, status == 0);
 			result.print(System.out);

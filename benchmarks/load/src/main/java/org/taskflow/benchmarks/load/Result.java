@@ -7,11 +7,12 @@ import org.taskflow.benchmarks.load.LoadTest.Mode;
 import org.taskflow.benchmarks.load.MemoryWatch.Memory;
 
 /**
- * The figures of one load test run: each step, the requests of the last step, every
- * service JVM's resident memory, and whether Gatling's assertions held.
+ * The figures of one load test run: what came before the steps (sign-up and warm-up, not
+ * held to the targets), each step, the requests of the last step, every service JVM's
+ * resident memory, and whether Gatling's assertions held.
  */
-public record Result(Mode mode, Plan plan, List<Figures> steps, List<Figures> lastStepRequests, List<Memory> memory,
-		boolean assertionsPassed) {
+public record Result(Mode mode, Plan plan, List<Figures> before, List<Figures> steps, List<Figures> lastStepRequests,
+		List<Memory> memory, boolean assertionsPassed) {
 
 	/**
 	 * Whether the run met its targets: Gatling's assertions and, in a soak, memory that
@@ -41,9 +42,11 @@ public record Result(Mode mode, Plan plan, List<Figures> steps, List<Figures> la
 				"%d people with %d tasks each; each virtual user sends one request: 70%% reads, 20%% writes, "
 						+ "10%% search; open model, each rate held %d s%n%n",
 				this.plan.people(), this.plan.tasksPerPerson(), this.plan.step().toSeconds());
-		table(out, "rate", this.steps);
+		table(out, "before the steps", this.before, 0);
 		out.println();
-		table(out, "requests at " + this.steps.getLast().name(), this.lastStepRequests);
+		table(out, "rate", this.steps, this.plan.step().toSeconds());
+		out.println();
+		table(out, "requests at " + this.steps.getLast().name(), this.lastStepRequests, this.plan.step().toSeconds());
 		out.printf("%n%-22s %10s %10s %10s %10s %14s  %s%n", "resident memory (MiB)", "start", "warm+GC", "end+GC",
 				"max", "slope MiB/min", "flat (end <= warm + " + Math.round(LoadTest.FLAT * 100) + "%)");
 		for (Memory jvm : this.memory) {
@@ -54,17 +57,20 @@ public record Result(Mode mode, Plan plan, List<Figures> steps, List<Figures> la
 		if (this.mode == Mode.SATURATION) {
 			out.println("saturation (first rate with p95 >= 200 ms): " + saturation());
 		}
-		out.printf("targets (p95 < %d ms, no KO%s): %s%n", this.plan.p95Millis(),
-				(this.mode == Mode.SOAK) ? ", memory flat" : "", passed() ? "met" : "NOT met");
+		else {
+			out.printf("targets (p95 < %d ms, no KO%s): %s%n", this.plan.p95Millis(),
+					(this.mode == Mode.SOAK) ? ", memory flat" : "", passed() ? "met" : "NOT met");
+		}
 	}
 
-	private void table(PrintStream out, String title, List<Figures> rows) {
+	/** The rows' figures, and their rate over {@code seconds} where that is known. */
+	private static void table(PrintStream out, String title, List<Figures> rows, long seconds) {
 		out.printf("%-30s %9s %8s %8s %8s %8s %8s %6s%n", title, "requests", "req/s", "p50 ms", "p95 ms", "p99 ms",
 				"max ms", "KO");
 		for (Figures row : rows) {
-			out.printf("%-30s %9d %8.1f %8d %8d %8d %8d %6d%n", row.name(), row.requests(),
-					(double) row.requests() / this.plan.step().toSeconds(), row.p50(), row.p95(), row.p99(), row.max(),
-					row.failed());
+			out.printf("%-30s %9d %8s %8d %8d %8d %8d %6d%n", row.name(), row.requests(),
+					(seconds > 0) ? "%.1f".formatted((double) row.requests() / seconds) : "-", row.p50(), row.p95(),
+					row.p99(), row.max(), row.failed());
 		}
 	}
 
