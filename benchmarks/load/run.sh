@@ -3,11 +3,12 @@
 # own JVM, on the embedded infrastructure), signs up people who create some tasks, then sends a mixed workload
 # (70% reads, 20% writes, 10% search) at a fixed arrival rate while sampling every service JVM's resident memory,
 # and prints a table. Modes:
+# Each first signs people up and warms the suite up for 30 s at its first rate (printed, not held to the targets).
 #   smoke        1 minute at 20 req/s: p95 < 200 ms and no failed request (the system tests run this one)
-#   soak         10 minutes at the chosen rate: the same targets, and every JVM's resident memory flat
-#   saturation   20 s steps of rising rates, only measured: the first rate whose p95 passes 200 ms
-# Usage, from anywhere (builds what it runs; hold the build lock so that no build competes for the cores):
-#   flock /tmp/taskflow-maven.lock benchmarks/load/run.sh smoke|soak|saturation [-Drates=25,50 -Dseconds=30 -Dpeople=50]
+#   soak         10 minutes at 100 req/s: the same targets, and every JVM's resident memory flat
+#   saturation   20 s steps from 25 to 250 req/s, only measured: the first rate whose p95 passes 200 ms
+# Usage, from anywhere (builds what it runs; run nothing else heavy meanwhile, the figures depend on the cores):
+#   benchmarks/load/run.sh smoke|soak|saturation [-Drates=25,50 -Dseconds=30 -Dpeople=50]
 # Gatling's HTML report and the suite's logs stay in benchmarks/load/target/<mode>.
 # Needs a JDK 25, found as ./run-tests finds it (scripts/jdk.sh), and Node.js for the web app the gateway serves.
 set -euo pipefail
