@@ -2,8 +2,8 @@
 # The load test through the gateway (Gatling): starts the whole suite on free ports (the five service jars, each in its
 # own JVM, on the embedded infrastructure), signs up people who create some tasks, then sends a mixed workload
 # (70% reads, 20% writes, 10% search) at a fixed arrival rate while sampling every service JVM's resident memory,
-# and prints a table. Modes:
-# Each first signs people up and warms the suite up for 30 s at its first rate (printed, not held to the targets).
+# and prints a table. Each mode first signs people up and warms the suite up for 30 s at its first rate (printed, not
+# held to the targets). Modes:
 #   smoke        1 minute at 20 req/s: p95 < 200 ms and no failed request (the system tests run this one)
 #   soak         10 minutes at 100 req/s: the same targets, and every JVM's resident memory flat
 #   saturation   20 s steps from 25 to 250 req/s, only measured: the first rate whose p95 passes 200 ms
