@@ -66,7 +66,8 @@ public final class MixedWorkload extends Simulation {
 	{
 		PopulationBuilder steps = null;
 		for (int rate : this.plan.rates().reversed()) {
-			PopulationBuilder step = step(Plan.stepName(rate)).injectOpen(constantUsersPerSec(rate).during(this.plan.step()));
+			PopulationBuilder step = step(Plan.stepName(rate))
+				.injectOpen(constantUsersPerSec(rate).during(this.plan.step()));
 			steps = (steps != null) ? step.andThen(steps) : step;
 		}
 		PopulationBuilder signUp = signUp()
