@@ -71,7 +71,9 @@ public final class MixedWorkload extends Simulation {
 			steps = (steps != null) ? step.andThen(steps) : step;
 		}
 		PopulationBuilder signUp = signUp()
-			.injectOpen(rampUsers(this.plan.people()).during(Duration.ofSeconds(Math.max(1, this.plan.people() / 4))));
+			// two a second: at four, a cold auth-service's password hashing made its
+			// bulkhead refuse some of them in one run
+			.injectOpen(rampUsers(this.plan.people()).during(Duration.ofSeconds(Math.max(1, this.plan.people() / 2))));
 		int firstRate = this.plan.rates().getFirst();
 		PopulationBuilder warmUp = step(WARM_UP).injectOpen(constantUsersPerSec(firstRate).during(WARM_UP_TIME));
 		setUp(signUp.andThen(warmUp.andThen(steps)))
