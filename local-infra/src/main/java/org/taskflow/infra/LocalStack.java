@@ -236,6 +236,15 @@ public final class LocalStack implements AutoCloseable {
 		return URI.create("http://" + Loopback.HOST + ":" + this.ports.management(service));
 	}
 
+	/** The process of a service's first replica, e.g. to watch its memory. */
+	public long pid(Service service) {
+		JavaProcess process = this.services.get(new Instance(service, 0));
+		if (process == null) {
+			throw new IllegalStateException(service.serviceName() + " is not running");
+		}
+		return process.pid();
+	}
+
 	public String kafkaBootstrapServers() {
 		return Loopback.HOST + ":" + this.ports.kafka();
 	}
