@@ -3,7 +3,10 @@ package org.taskflow.system;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.taskflow.infra.LocalStack.Infrastructure;
@@ -18,8 +21,32 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clients keep creating and assigning tasks. Nothing the suite acknowledged is lost, and
  * every acknowledged assignment reaches its assignee once, in the app and by email, once
  * the crashed piece is back. Each scenario prints one line of figures.
+ * <p>
+ * A suite of its own, so that the figures are the crash's alone: on the shared suite,
+ * after the other classes' thousands of tasks, the Kafka scenario once did not catch up
+ * within its two minutes (the embedded MongoDB scans whole collections: it keeps no real
+ * indexes).
  */
-class CrashUnderLoadSystemTests extends SharedSuiteTests {
+class CrashUnderLoadSystemTests {
+
+	private static final Duration WAIT = SharedSuiteTests.WAIT;
+
+	private static RunningSuite suite;
+
+	private static Gateway gateway;
+
+	@BeforeAll
+	static void start() {
+		suite = RunningSuite.start("crash", UnaryOperator.identity());
+		gateway = suite.gateway();
+	}
+
+	@AfterAll
+	static void stop() {
+		if (suite != null) {
+			suite.close();
+		}
+	}
 
 	/** Catching up on hundreds of assignments takes longer than one event does. */
 	private static final Duration CATCH_UP = Duration.ofMinutes(2);
