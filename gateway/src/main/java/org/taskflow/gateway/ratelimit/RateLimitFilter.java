@@ -1,8 +1,6 @@
 package org.taskflow.gateway.ratelimit;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.function.BiFunction;
 import java.util.function.Consumer;
 
 import reactor.core.publisher.Mono;
@@ -83,16 +81,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		PathContainer path = exchange.getRequest().getPath().pathWithinApplication();
 		Mono<Budget> budget;
 		if (this.credentialPaths.stream().anyMatch((pattern) -> pattern.matches(path))) {
-			budget = Mono
-				.just(new Budget("credentials:" + client, this.properties.credentials(), this.credentialsCounter::hit));
+			budget = Mono.just(new Budget("credentials:" + client, this.properties.credentials(), true));
 		}
 		else {
 			budget = exchange.getPrincipal()
-				.map((principal) -> new Budget("user:" + principal.getName(), this.properties.authenticated(),
-						this.counter::hit))
-				.defaultIfEmpty(new Budget("ip:" + client, this.properties.anonymous(), this.counter::hit));
+				.map((principal) -> new Budget("user:" + principal.getName(), this.properties.authenticated(), false))
+				.defaultIfEmpty(new Budget("ip:" + client, this.properties.anonymous(), false));
 		}
-		return budget.flatMap((b) -> b.counter().apply(b.key(), this.properties.window()).flatMap((usage) -> {
+		return budget.flatMap((b) -> count(b).flatMap((usage) -> {
 			HttpHeaders headers = exchange.getResponse().getHeaders();
 			headers.set(LIMIT, Long.toString(b.limit()));
 			headers.set(REMAINING, Long.toString(Math.max(0, b.limit() - usage.count())));
@@ -106,8 +102,14 @@ class RateLimitFilter implements GlobalFilter, Ordered {
 		}));
 	}
 
-	/** A client's budget and how its hits are counted. */
-	private record Budget(String key, long limit, BiFunction<String, Duration, Mono<WindowUsage>> counter) {
+	/** The credential budget in Redis on every hit; the others in batches. */
+	private Mono<WindowUsage> count(Budget budget) {
+		return budget.exact() ? this.credentialsCounter.hit(budget.key(), this.properties.window())
+				: this.counter.hit(budget.key(), this.properties.window());
+	}
+
+	/** A client's budget; {@code exact}: counted in Redis before each request passes. */
+	private record Budget(String key, long limit, boolean exact) {
 	}
 
 }

@@ -79,9 +79,8 @@ public class UserDirectory {
 			.defaultIfEmpty(List.of());
 		// each attempt under the breaker and its time limit; the retry around them. The
 		// fallback hands on the failure itself: without one Spring Cloud wraps every
-		// failure
-		// in NoFallbackAvailableException, and the retry, which decides by the failure,
-		// never tried again
+		// failure in NoFallbackAvailableException, and the retry, which decides by the
+		// failure, never tried again
 		return Mono.defer(() -> this.circuitBreaker.run(attempt, Mono::error))
 			.transformDeferred(RetryOperator.of(this.retry))
 			.onErrorMap((ex) -> !(ex instanceof ApiException), this::unavailable);
