@@ -174,8 +174,10 @@ class EmailPoller extends PollingLoop implements DisposableBean {
 			this.failedForGood.increment();
 		}
 		else {
-			update.set("state", Delivery.State.PENDING)
-				.set("nextAttemptAt", this.clock.instant().plus(this.properties.backoff(delivery.attempts())));
+			Instant next = this.clock.instant().plus(this.properties.backoff(delivery.attempts()));
+			logger.warn("Email {} to user {} failed (attempt {} of {}), next attempt at {}: {}", delivery.id(),
+					delivery.userId(), delivery.attempts(), this.properties.maxAttempts(), next, error);
+			update.set("state", Delivery.State.PENDING).set("nextAttemptAt", next);
 			this.failedForNow.increment();
 		}
 		return settle(delivery, update);
