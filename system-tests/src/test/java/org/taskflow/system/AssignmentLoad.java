@@ -39,6 +39,9 @@ final class AssignmentLoad {
 	/** Long enough for a second notification or email, if one were coming, to show. */
 	private static final Duration SETTLE = Duration.ofSeconds(4);
 
+	/** Well within the suite's access-token lifetime (45 s). */
+	private static final Duration RENEW_AFTER = Duration.ofSeconds(20);
+
 	/** How long a client waits after a refusal before its next task. */
 	private static final Duration BACK_OFF = Duration.ofMillis(500);
 
@@ -59,6 +62,8 @@ final class AssignmentLoad {
 	private final List<String> refused = new CopyOnWriteArrayList<>();
 
 	private final AtomicLong slowestMillis = new AtomicLong();
+
+	private final Map<String, Session> sessions = new ConcurrentHashMap<>();
 
 	private final ExecutorService clients;
 
@@ -206,22 +211,24 @@ final class AssignmentLoad {
 
 	/** Acknowledged tasks their owner cannot read (any answer but 200). */
 	List<String> missingTasks() {
-		Map<String, Person> sessions = sessions(this.owners);
 		return this.tasks.entrySet()
 			.stream()
 			.filter((task) -> this.suite.gateway()
-				.get("/api/tasks/" + task.getKey(), sessions.get(task.getValue().email()))
+				.get("/api/tasks/" + task.getKey(), session(task.getValue()))
 				.status() != 200)
 			.map(Map.Entry::getKey)
 			.toList();
 	}
 
 	/**
-	 * A new session of each person, by address: a scenario may outlast the suite's access
-	 * tokens.
+	 * The person's session, logged in again once it is {@link #RENEW_AFTER} old: a
+	 * scenario, and a wait for a catch-up, may outlast the suite's access tokens (45 s).
 	 */
-	private Map<String, Person> sessions(List<Person> people) {
-		return people.stream().collect(Collectors.toMap(Person::email, this.suite.gateway()::logIn));
+	private Person session(Person person) {
+		return this.sessions.compute(person.email(),
+				(email, session) -> (session != null && session.issued().plus(RENEW_AFTER).isAfter(Instant.now()))
+						? session : new Session(this.suite.gateway().logIn(person), Instant.now()))
+			.person();
 	}
 
 	/** Every task the suite acknowledged (201), with its owner. */
@@ -259,9 +266,8 @@ final class AssignmentLoad {
 	 * @return when the last of the in-app notifications was stored
 	 */
 	Instant assertEachToldOnce(Duration timeout) {
-		Map<String, Person> sessions = sessions(this.assignees);
 		Map<Person, List<Assignment>> byAssignee = this.assignments.stream()
-			.collect(Collectors.groupingBy((assignment) -> sessions.get(assignment.assignee().email())));
+			.collect(Collectors.groupingBy(Assignment::assignee));
 		await().atMost(timeout)
 			.pollInterval(Duration.ofSeconds(1))
 			.untilAsserted(() -> byAssignee.forEach((assignee, expected) -> assertThat(told(assignee).keySet())
@@ -293,7 +299,7 @@ final class AssignmentLoad {
 	/** The person's assignment notifications, by task. */
 	private Map<String, List<JsonNode>> told(Person assignee) {
 		return this.suite.gateway()
-			.notifications(assignee)
+			.notifications(session(assignee))
 			.stream()
 			.filter((n) -> n.get("kind").asString().equals("TASK_ASSIGNED"))
 			.collect(Collectors.groupingBy((n) -> n.get("taskId").asString()));
@@ -310,6 +316,9 @@ final class AssignmentLoad {
 
 	private static List<String> ids(List<Assignment> assignments) {
 		return assignments.stream().map(Assignment::taskId).toList();
+	}
+
+	private record Session(Person person, Instant issued) {
 	}
 
 	/** An assignment the suite acknowledged. */

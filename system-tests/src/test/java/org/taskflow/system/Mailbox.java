@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
+import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -21,8 +22,13 @@ record Mailbox(String host, int imapPort, String address) {
 			try {
 				Folder inbox = store.getFolder("INBOX");
 				inbox.open(Folder.READ_ONLY);
+				Message[] messages = inbox.getMessages();
+				// every envelope in one request, not one round trip per message
+				FetchProfile envelopes = new FetchProfile();
+				envelopes.add(FetchProfile.Item.ENVELOPE);
+				inbox.fetch(messages, envelopes);
 				List<String> subjects = new ArrayList<>();
-				for (Message message : inbox.getMessages()) {
+				for (Message message : messages) {
 					subjects.add(message.getSubject());
 				}
 				return subjects;
