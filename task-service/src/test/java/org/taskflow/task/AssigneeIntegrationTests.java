@@ -88,6 +88,10 @@ class AssigneeIntegrationTests extends TaskIntegrationTests {
 			assertThat(refused.headers().firstValue("retry-after")).isPresent();
 		}
 		assertThat(this.breakers.circuitBreaker("user-service").getState()).isEqualTo(CircuitBreaker.State.OPEN);
+		Response health = get("/actuator/health", null);
+		assertThat(health.status()).as("an open circuit does not fail the health check").isEqualTo(200);
+		assertThat(health.body().get("status").asString()).isEqualTo("UP");
+		assertThat(health.body().at("/components/userServiceBreaker/status").asString()).isEqualTo("UNKNOWN");
 		int calls = UserServiceStub.calls();
 		long start = System.nanoTime();
 		Response open = patch("/api/tasks/" + id, Map.of("assigneeIds", List.of(helper.id())), owner.token());

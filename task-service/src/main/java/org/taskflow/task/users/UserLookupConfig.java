@@ -5,10 +5,12 @@ import java.util.concurrent.TimeoutException;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 
+import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.context.annotation.Bean;
@@ -90,6 +92,12 @@ class UserLookupConfig {
 							.build())
 						.timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.timeout()).build()),
 					BREAKER);
+	}
+
+	/** The breaker in {@code /actuator/health}, as {@code userServiceBreaker}. */
+	@Bean
+	HealthIndicator userServiceBreakerHealthIndicator(CircuitBreakerRegistry registry) {
+		return new BreakerHealth(registry, BREAKER);
 	}
 
 	static Retry retry(UserLookupProperties properties) {
