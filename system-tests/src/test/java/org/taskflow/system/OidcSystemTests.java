@@ -189,10 +189,13 @@ class OidcSystemTests {
 	}
 
 	@Test
-	void apiDocumentsThroughTheGatewayNameNoInternalAddress() {
+	void apiDocumentsThroughTheGatewaySayWhoseTheyAreAndNameNoInternalAddress() {
 		for (String service : List.of("auth", "user", "task", "notification")) {
 			Gateway.Response document = suite.gateway().get("/v3/api-docs/" + service, null);
 			assertThat(document.status()).as(service).isEqualTo(200);
+			assertThat(document.json().at("/info/title").asString()).as(service)
+				.isEqualTo("TaskFlow " + service + " API");
+			assertThat(document.json().at("/info/version").asString()).as(service).isEqualTo("1");
 			JsonNode servers = document.json().get("servers");
 			assertThat(servers).as(service).isNotEmpty();
 			servers.forEach((server) -> assertThat(server.get("url").asString()).as(service)
