@@ -5,10 +5,14 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.WebClient;
 import org.taskflow.testsupport.TestIssuer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,8 +108,18 @@ class InboxIntegrationTests extends NotificationIntegrationTests {
 		assertThat(call(HttpMethod.GET, "/api/notifications?limit=lots", token).getStatusCode().value()).isEqualTo(400);
 		assertThat(call(HttpMethod.GET, "/api/notifications?cursor=" + "a".repeat(500), token).getStatusCode().value())
 			.isEqualTo(400);
-		assertThat(call(HttpMethod.POST, "/api/notifications/" + "x".repeat(5000) + "/read", token).getStatusCode()
-			.value()).isIn(404, 414);
+		// on a connection of its own: on a kept-alive one, right after another answer,
+		// Reactor Netty 1.3.6 once left a request line it could not decode unanswered
+		// (docs/architecture.md, Known gaps)
+		WebClient fresh = WebClient.builder()
+			.baseUrl("http://127.0.0.1:" + this.port)
+			.clientConnector(new ReactorClientHttpConnector(HttpClient.newConnection()))
+			.build();
+		assertThat(fresh.post()
+			.uri("/api/notifications/" + "x".repeat(5000) + "/read")
+			.headers((headers) -> headers.setBearerAuth(token))
+			.exchangeToMono((response) -> Mono.just(response.statusCode().value()))
+			.block(WAIT)).isIn(404, 414);
 	}
 
 	@Test
