@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 public interface OperationalEndpointsContract {
 
 	/**
-	 * Health components this service must report {@code UP}, e.g. {@code mongo},
-	 * {@code redis}.
+	 * Health components this service must report, e.g. {@code mongo}, {@code redis};
+	 * every component reported, these and any other, must be {@code UP}.
 	 */
 	List<String> healthComponents();
 
@@ -36,6 +36,10 @@ public interface OperationalEndpointsContract {
 		for (String component : healthComponents()) {
 			assertThat(health.body()).contains("\"" + component + "\":{\"status\":\"UP\"");
 		}
+		// an entry that is not UP on a healthy service teaches its readers to ignore the
+		// page
+		assertThat(health.body()).as("every component of a healthy service is UP")
+			.doesNotContainPattern("\"status\":\"(?!UP\")");
 	}
 
 	@Test
