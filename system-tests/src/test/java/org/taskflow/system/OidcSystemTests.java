@@ -189,7 +189,7 @@ class OidcSystemTests {
 	}
 
 	@Test
-	void apiDocumentsThroughTheGatewaySayWhoseTheyAreAndNameNoInternalAddress() {
+	void apiDocumentsThroughTheGatewaySayWhoseTheyAreGroupByResourceAndNameNoInternalAddress() {
 		for (String service : List.of("auth", "user", "task", "notification")) {
 			Gateway.Response document = suite.gateway().get("/v3/api-docs/" + service, null);
 			assertThat(document.status()).as(service).isEqualTo(200);
@@ -203,6 +203,16 @@ class OidcSystemTests {
 						(url) -> assertThat(url).startsWith(publicUrl.toString())));
 			assertThat(document.json().get("paths").propertyNames()).as(service)
 				.anySatisfy((path) -> assertThat(path).startsWith("/api/" + service));
+			// operations are grouped by resource ("Tasks"), each group described, not by
+			// class
+			JsonNode tags = document.json().get("tags");
+			document.json()
+				.get("paths")
+				.forEach((path) -> path.forEach((operation) -> operation.path("tags")
+					.forEach((tag) -> assertThat(tags).as(service + ": tag " + tag).anySatisfy((declared) -> {
+						assertThat(declared.get("name").asString()).isEqualTo(tag.asString());
+						assertThat(declared.path("description").asString()).isNotBlank();
+					}))));
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -24,6 +25,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.taskflow.auth.throttle.Source;
 
 /** Sign-up, who am I, password change, and the admin's view of accounts. */
+@Tag(name = "Accounts",
+		description = "Sign up, who you are, change your password; administrators list and disable accounts.")
 @RestController
 @RequestMapping("/api/auth")
 class AccountController {

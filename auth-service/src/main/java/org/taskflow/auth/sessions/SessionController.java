@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
@@ -36,6 +37,8 @@ import org.taskflow.support.web.ApiException;
  * for clients that ask for it ({@code "tokenDelivery": "body"}) and send it back in the
  * body. A refresh or logout by cookie must come from an allowed Origin.
  */
+@Tag(name = "Sessions",
+		description = "Log in, refresh the access token, log out here or everywhere, and see or end your sessions.")
 @RestController
 @RequestMapping("/api/auth")
 class SessionController {

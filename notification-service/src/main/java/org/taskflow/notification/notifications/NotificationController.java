@@ -3,6 +3,7 @@ package org.taskflow.notification.notifications;
 import java.security.Principal;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -21,6 +22,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.taskflow.notification.live.StreamTickets;
 
 /** The signed-in person's notifications. */
+@Tag(name = "Notifications",
+		description = "Your notifications: list, unread count, mark as read, delete; the live stream and its ticket.")
 @RestController
 @RequestMapping("/api/notifications")
 class NotificationController {

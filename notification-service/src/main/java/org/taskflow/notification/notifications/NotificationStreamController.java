@@ -9,6 +9,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,6 +43,7 @@ import org.taskflow.notification.live.LiveUpdates;
  * refuses a disabled person). A person's open streams end, on every replica, when their
  * account is disabled.
  */
+@Tag(name = "Notifications")
 @RestController
 class NotificationStreamController {
 

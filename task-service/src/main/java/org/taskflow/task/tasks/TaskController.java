@@ -10,6 +10,7 @@ import java.util.stream.Stream;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -45,6 +46,8 @@ import org.taskflow.support.web.ApiException;
  * read silently reverts other people's changes, and optional elsewhere: a merge patch
  * names only the fields it changes and is applied atomically to the current version.
  */
+@Tag(name = "Tasks",
+		description = "Your tasks and those assigned to you: create, list with search and filters, change, delete and restore, import, statistics.")
 @RestController
 @RequestMapping("/api/tasks")
 class TaskController {

@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 
@@ -18,6 +19,8 @@ import org.taskflow.support.web.ApiException;
  * token carrying {@code users.read}; the gateway does not route {@code /internal}, and a
  * person's token is refused even if it reached the service.
  */
+@Tag(name = "Internal",
+		description = "Lookups for the other TaskFlow services (client credentials); not routed by the gateway.")
 @RestController
 class InternalUsersController {
 

@@ -8,6 +8,7 @@ import java.util.List;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -39,6 +40,8 @@ import org.taskflow.support.web.ApiException;
  * profile is a 404 {@code profile-not-ready} with {@code Retry-After}. Creating it lazily
  * from the token would give a profile without the email and name only registration knows.
  */
+@Tag(name = "Profiles",
+		description = "Your profile and preferences, deleting your account, finding people to assign; administrators list everyone.")
 @RestController
 @RequestMapping("/api/users")
 class ProfileController {
