@@ -9,8 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 
 /**
- * Registers the {@link AsyncExchangeFilter} in every reactive web application that runs
- * on Reactor Netty.
+ * Registers the {@link AsyncExchangeFilter} and the {@link RequestTargetLimitFilter} in
+ * every reactive web application that runs on Reactor Netty.
  */
 @AutoConfiguration
 @ConditionalOnWebApplication(type = Type.REACTIVE)
@@ -20,6 +20,11 @@ public class ReactorNettyAutoConfiguration {
 	@Bean
 	AsyncExchangeFilter asyncExchangeFilter() {
 		return new AsyncExchangeFilter();
+	}
+
+	@Bean
+	RequestTargetLimitFilter requestTargetLimitFilter() {
+		return new RequestTargetLimitFilter();
 	}
 
 }
