@@ -48,22 +48,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/notifications/admin/dead-letters/replay": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post: operations["replay"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -140,11 +124,6 @@ export interface components {
             ticket?: string;
             /** Format: int64 */
             expiresInSeconds?: number;
-        };
-        Replayed: {
-            topic?: string;
-            /** Format: int32 */
-            replayed?: number;
         };
         NotificationPage: {
             items?: components["schemas"]["NotificationView"][];
@@ -240,32 +219,6 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
-            };
-        };
-    };
-    replay: {
-        parameters: {
-            query: {
-                topic: string;
-                max?: number;
-            };
-            header?: {
-                /** @description The API version to use; 1 when absent. Any other value is a 400 unsupported-api-version problem. */
-                "API-Version"?: "1";
-            };
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description OK */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "*/*": components["schemas"]["Replayed"];
-                };
             };
         };
     };

@@ -85,15 +85,23 @@ export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
         TaskRequest: {
+            /** @description One line: no control characters, unpaired surrogates or bidirectional overrides. */
             title: string;
+            /** @description Tab and line breaks allowed; no other control characters, unpaired surrogates or bidirectional overrides. */
             description?: string;
             /** @enum {string} */
             status?: "TODO" | "IN_PROGRESS" | "DONE";
             /** @enum {string} */
             priority?: "LOW" | "MEDIUM" | "HIGH" | "URGENT";
-            /** Format: date */
+            /**
+             * Format: date
+             * @description A day from 1970-01-01 to 9999-12-31.
+             */
             dueDate?: string;
-            /** Format: date-time */
+            /**
+             * Format: date-time
+             * @description An instant from 1970-01-01T00:00:00Z to 9999-12-31T23:59:59.999999999Z.
+             */
             dueAt?: string;
             dueZone?: string;
             tags?: string[];
@@ -127,34 +135,6 @@ export interface components {
             /** Format: int64 */
             version?: number;
         };
-        JsonNode: {
-            empty?: boolean;
-            array?: boolean;
-            null?: boolean;
-            object?: boolean;
-            float?: boolean;
-            /** @enum {string} */
-            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
-            string?: boolean;
-            integralNumber?: boolean;
-            missingNode?: boolean;
-            pojo?: boolean;
-            valueNode?: boolean;
-            container?: boolean;
-            floatingPointNumber?: boolean;
-            short?: boolean;
-            int?: boolean;
-            long?: boolean;
-            double?: boolean;
-            bigDecimal?: boolean;
-            bigInteger?: boolean;
-            /** @deprecated */
-            textual?: boolean;
-            boolean?: boolean;
-            binary?: boolean;
-            number?: boolean;
-            embeddedValue?: boolean;
-        };
         Item: {
             /** Format: int32 */
             index?: number;
@@ -182,6 +162,34 @@ export interface components {
             /** Format: int32 */
             failed?: number;
             items?: components["schemas"]["Item"][];
+        };
+        JsonNode: {
+            empty?: boolean;
+            array?: boolean;
+            null?: boolean;
+            object?: boolean;
+            float?: boolean;
+            valueNode?: boolean;
+            container?: boolean;
+            missingNode?: boolean;
+            /** @enum {string} */
+            nodeType?: "ARRAY" | "BINARY" | "BOOLEAN" | "MISSING" | "NULL" | "NUMBER" | "OBJECT" | "POJO" | "STRING";
+            string?: boolean;
+            integralNumber?: boolean;
+            pojo?: boolean;
+            floatingPointNumber?: boolean;
+            short?: boolean;
+            int?: boolean;
+            long?: boolean;
+            double?: boolean;
+            bigDecimal?: boolean;
+            bigInteger?: boolean;
+            /** @deprecated */
+            textual?: boolean;
+            boolean?: boolean;
+            binary?: boolean;
+            number?: boolean;
+            embeddedValue?: boolean;
         };
         TaskList: {
             items?: unknown[];
@@ -422,8 +430,8 @@ export interface operations {
         };
         requestBody?: {
             content: {
-                "application/json": components["schemas"]["JsonNode"][];
-                "application/x-ndjson": components["schemas"]["JsonNode"][];
+                "application/json": components["schemas"]["TaskRequest"][];
+                "application/x-ndjson": components["schemas"]["TaskRequest"];
             };
         };
         responses: {

@@ -23,8 +23,8 @@ export type ProfilePatch = UserApi['schemas']['ProfilePatch']
 export type Channels = UserApi['schemas']['Channels']
 export type UserSummary = Present<UserApi['schemas']['UserSummary'], 'id' | 'displayName'>
 
-export type Account = Auth['schemas']['AccountView']
-export type SessionView = Auth['schemas']['SessionView']
+export type Account = Present<Auth['schemas']['AccountView'], 'id' | 'email' | 'displayName' | 'roles' | 'status' | 'createdAt'>
+export type SessionView = Present<Auth['schemas']['SessionView'], 'id' | 'createdAt' | 'userAgent' | 'address' | 'current'>
 
 export type AppNotification = Present<
   NotificationApi['schemas']['NotificationView'],

@@ -55,6 +55,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /**
+         * Find people to assign
+         * @description Without '@', q is a prefix of a display name (the whole name or any word of it, case and width folded): up to 20 active people by name, as id, displayName and avatarUrl. With '@', q must be a whole email address: the active person with exactly that address (case-insensitive), whose result also carries that email; a partial address matches nobody. Results never show other addresses.
+         */
         get: operations["search"];
         put?: never;
         post?: never;
@@ -130,6 +134,7 @@ export interface components {
             id?: string;
             displayName?: string;
             avatarUrl?: string;
+            email?: string;
         };
     };
     responses: never;
@@ -265,6 +270,7 @@ export interface operations {
     search: {
         parameters: {
             query: {
+                /** @description 2 to 100 characters: a name prefix, or a complete email address */
                 q: string;
             };
             header?: {

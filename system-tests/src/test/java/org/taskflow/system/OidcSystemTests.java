@@ -8,11 +8,16 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import com.nimbusds.common.contenttype.ContentType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -54,6 +59,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 import org.taskflow.system.Gateway.Person;
 
@@ -69,6 +76,8 @@ import static org.awaitility.Awaitility.await;
  */
 @ExtendWith(RunningSuite.Extension.class)
 class OidcSystemTests {
+
+	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private static final ClientID CLI = new ClientID("taskflow-cli");
 
@@ -214,6 +223,41 @@ class OidcSystemTests {
 						assertThat(declared.path("description").asString()).isNotBlank();
 					}))));
 		}
+	}
+
+	/**
+	 * The web app's API types (web/src/lib/api) are generated from these documents, and
+	 * each document they were generated from is kept beside them: when a service's API
+	 * moves on, this says which types to regenerate.
+	 */
+	@Test
+	void theWebAppIsTypedFromTheDocumentsTheServicesServe() throws IOException {
+		for (String service : List.of("auth", "user", "task", "notification")) {
+			Gateway.Response document = suite.gateway().get("/v3/api-docs/" + service, null);
+			assertThat(document.status()).as(service).isEqualTo(200);
+			ObjectNode served = (ObjectNode) document.json().deepCopy();
+			ObjectNode typed = (ObjectNode) JSON
+				.readTree(Files.readString(Path.of("..", "web", "src", "lib", "api", service + ".openapi.json")));
+			// where the documents say they are served differs between stacks
+			served.remove("servers");
+			typed.remove("servers");
+			assertThat(differences(served, typed))
+				.as("%s's API moved on from web/src/lib/api/%s.ts: with ./run-local up, run npm run api:types in web/",
+						service, service)
+				.isEmpty();
+			assertThat(served).as(service).isEqualTo(typed);
+		}
+	}
+
+	/** The paths and schemas that differ between two OpenAPI documents, by name. */
+	private static List<String> differences(JsonNode served, JsonNode typed) {
+		return Stream.of("/paths", "/components/schemas").flatMap((section) -> {
+			Set<String> names = new TreeSet<>(served.at(section).propertyNames());
+			names.addAll(typed.at(section).propertyNames());
+			return names.stream()
+				.filter((name) -> !served.at(section).path(name).equals(typed.at(section).path(name)))
+				.map((name) -> section + "/" + name);
+		}).toList();
 	}
 
 	private static AuthenticationRequest authenticationRequest(CodeVerifier verifier, Nonce nonce) {
