@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Sign up */
         post: operations["signup"];
         delete?: never;
         options?: never;
@@ -25,6 +26,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Get a new access token for the refresh token, which is replaced */
         post: operations["refresh"];
         delete?: never;
         options?: never;
@@ -41,6 +43,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Change your password */
         post: operations["changePassword"];
         delete?: never;
         options?: never;
@@ -57,6 +60,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Log out: end this session */
         post: operations["logout"];
         delete?: never;
         options?: never;
@@ -73,6 +77,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Log out everywhere: end all your sessions */
         post: operations["logoutEverywhere"];
         delete?: never;
         options?: never;
@@ -89,6 +94,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Log in with email and password */
         post: operations["login"];
         delete?: never;
         options?: never;
@@ -105,6 +111,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Disable an account (administrators) */
         post: operations["disable"];
         delete?: never;
         options?: never;
@@ -119,6 +126,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List your sessions */
         get: operations["sessions"];
         put?: never;
         post?: never;
@@ -135,6 +143,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Your account */
         get: operations["me"];
         put?: never;
         post?: never;
@@ -151,6 +160,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List accounts (administrators) */
         get: operations["users"];
         put?: never;
         post?: never;
@@ -170,6 +180,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** End one of your sessions */
         delete: operations["revoke"];
         options?: never;
         head?: never;

@@ -9,6 +9,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark a notification as read */
         post: operations["read"];
         delete?: never;
         options?: never;
@@ -25,6 +26,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Get a short-lived ticket that opens the live stream */
         post: operations["streamTicket"];
         delete?: never;
         options?: never;
@@ -41,6 +43,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Mark all your notifications as read */
         post: operations["readAll"];
         delete?: never;
         options?: never;
@@ -55,6 +58,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List your notifications, newest first */
         get: operations["list"];
         put?: never;
         post?: never;
@@ -71,6 +75,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Count your unread notifications */
         get: operations["unreadCount"];
         put?: never;
         post?: never;
@@ -110,6 +115,7 @@ export interface paths {
         get?: never;
         put?: never;
         post?: never;
+        /** Delete a notification */
         delete: operations["delete"];
         options?: never;
         head?: never;

@@ -7,12 +7,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Get a task */
         get: operations["get"];
+        /** Replace a task (If-Match required) */
         put: operations["replace"];
         post?: never;
+        /** Move a task to the trash */
         delete: operations["delete"];
         options?: never;
         head?: never;
+        /** Change some fields of a task (JSON merge patch) */
         patch: operations["patch"];
         trace?: never;
     };
@@ -23,8 +27,10 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List, search and filter your tasks */
         get: operations["list"];
         put?: never;
+        /** Create a task */
         post: operations["create"];
         delete?: never;
         options?: never;
@@ -41,6 +47,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Restore a task from the trash */
         post: operations["restore"];
         delete?: never;
         options?: never;
@@ -57,6 +64,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
+        /** Import many tasks at once */
         post: operations["importTasks"];
         delete?: never;
         options?: never;
@@ -71,6 +79,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Count your tasks by status, overdue and in the trash */
         get: operations["stats"];
         put?: never;
         post?: never;
@@ -169,7 +178,6 @@ export interface components {
             null?: boolean;
             object?: boolean;
             float?: boolean;
-            valueNode?: boolean;
             container?: boolean;
             missingNode?: boolean;
             /** @enum {string} */
@@ -188,6 +196,7 @@ export interface components {
             textual?: boolean;
             boolean?: boolean;
             binary?: boolean;
+            valueNode?: boolean;
             number?: boolean;
             embeddedValue?: boolean;
         };

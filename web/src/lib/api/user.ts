@@ -7,12 +7,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Your profile */
         get: operations["me"];
         put?: never;
         post?: never;
+        /** Delete your account and everything of yours */
         delete: operations["delete"];
         options?: never;
         head?: never;
+        /** Change your profile and preferences */
         patch: operations["update"];
         trace?: never;
     };
@@ -23,6 +26,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** Look people up by id (other TaskFlow services) */
         get: operations["users"];
         put?: never;
         post?: never;
@@ -39,6 +43,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** List everyone (administrators) */
         get: operations["list"];
         put?: never;
         post?: never;

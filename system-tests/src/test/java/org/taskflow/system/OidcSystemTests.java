@@ -198,7 +198,7 @@ class OidcSystemTests {
 	}
 
 	@Test
-	void apiDocumentsThroughTheGatewaySayWhoseTheyAreGroupByResourceAndNameNoInternalAddress() {
+	void apiDocumentsThroughTheGatewaySayWhoseTheyAreAndWhatEachOperationDoesAndNameNoInternalAddress() {
 		for (String service : List.of("auth", "user", "task", "notification")) {
 			Gateway.Response document = suite.gateway().get("/v3/api-docs/" + service, null);
 			assertThat(document.status()).as(service).isEqualTo(200);
@@ -212,16 +212,18 @@ class OidcSystemTests {
 						(url) -> assertThat(url).startsWith(publicUrl.toString())));
 			assertThat(document.json().get("paths").propertyNames()).as(service)
 				.anySatisfy((path) -> assertThat(path).startsWith("/api/" + service));
-			// operations are grouped by resource ("Tasks"), each group described, not by
-			// class
+			// each operation says what it does, in a group named after its resource
+			// ("Tasks") that is described too
 			JsonNode tags = document.json().get("tags");
-			document.json()
-				.get("paths")
-				.forEach((path) -> path.forEach((operation) -> operation.path("tags")
+			document.json().get("paths").forEach((path) -> path.forEach((operation) -> {
+				assertThat(operation.path("summary").asString()).as(service + ": " + operation.path("operationId"))
+					.isNotBlank();
+				operation.path("tags")
 					.forEach((tag) -> assertThat(tags).as(service + ": tag " + tag).anySatisfy((declared) -> {
 						assertThat(declared.get("name").asString()).isEqualTo(tag.asString());
 						assertThat(declared.path("description").asString()).isNotBlank();
-					}))));
+					}));
+			}));
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -43,17 +44,20 @@ class AccountController {
 	 * an account. A new account can log in at once.
 	 */
 	@PostMapping("/signup")
+	@Operation(summary = "Sign up")
 	ResponseEntity<SignupAccepted> signup(@Valid @RequestBody SignupRequest request) {
 		this.accounts.signup(request.email(), request.password(), request.displayName());
 		return ResponseEntity.accepted().body(new SignupAccepted(request.email().strip()));
 	}
 
 	@GetMapping("/me")
+	@Operation(summary = "Your account")
 	AccountView me(@AuthenticationPrincipal Jwt token) {
 		return AccountView.of(this.accounts.get(token.getSubject()));
 	}
 
 	@PostMapping("/password")
+	@Operation(summary = "Change your password")
 	ResponseEntity<Void> changePassword(@AuthenticationPrincipal Jwt token,
 			@Valid @RequestBody ChangePasswordRequest request, HttpServletRequest http) {
 		this.accounts.changePassword(token.getSubject(), request.currentPassword(), request.newPassword(),
@@ -62,6 +66,7 @@ class AccountController {
 	}
 
 	@GetMapping("/admin/users")
+	@Operation(summary = "List accounts (administrators)")
 	AccountPage users(@RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return new AccountPage(this.accounts.list(page, size).stream().map(AccountView::of).toList(), page, size,
@@ -69,6 +74,7 @@ class AccountController {
 	}
 
 	@PostMapping("/admin/users/{id}/disable")
+	@Operation(summary = "Disable an account (administrators)")
 	ResponseEntity<Void> disable(@PathVariable String id) {
 		this.accounts.disable(id);
 		return ResponseEntity.noContent().build();

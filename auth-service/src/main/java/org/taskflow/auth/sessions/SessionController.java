@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
@@ -62,6 +63,7 @@ class SessionController {
 	 * guesses the account's password.
 	 */
 	@PostMapping("/login")
+	@Operation(summary = "Log in with email and password")
 	ResponseEntity<TokenResponse> login(@Valid @RequestBody LoginRequest request, HttpServletRequest http) {
 		Sessions.Started started = this.sessions.login(request.email(), request.password(), client(http),
 				Source.of(http));
@@ -69,6 +71,7 @@ class SessionController {
 	}
 
 	@PostMapping("/refresh")
+	@Operation(summary = "Get a new access token for the refresh token, which is replaced")
 	ResponseEntity<TokenResponse> refresh(@RequestBody(required = false) RefreshRequest body,
 			@CookieValue(name = COOKIE, required = false) String cookie,
 			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin, HttpServletRequest http) {
@@ -77,6 +80,7 @@ class SessionController {
 	}
 
 	@PostMapping("/logout")
+	@Operation(summary = "Log out: end this session")
 	ResponseEntity<Void> logout(@RequestBody(required = false) RefreshRequest body,
 			@CookieValue(name = COOKIE, required = false) String cookie,
 			@RequestHeader(name = HttpHeaders.ORIGIN, required = false) String origin) {
@@ -85,12 +89,14 @@ class SessionController {
 	}
 
 	@PostMapping("/logout-all")
+	@Operation(summary = "Log out everywhere: end all your sessions")
 	ResponseEntity<Void> logoutEverywhere(@AuthenticationPrincipal Jwt token) {
 		this.sessions.logoutEverywhere(token.getSubject());
 		return ResponseEntity.noContent().header(HttpHeaders.SET_COOKIE, cookie("", 0).toString()).build();
 	}
 
 	@GetMapping("/sessions")
+	@Operation(summary = "List your sessions")
 	List<SessionView> sessions(@AuthenticationPrincipal Jwt token) {
 		String current = token.getClaimAsString("sid");
 		return this.sessions.of(token.getSubject())
@@ -101,6 +107,7 @@ class SessionController {
 	}
 
 	@DeleteMapping("/sessions/{id}")
+	@Operation(summary = "End one of your sessions")
 	ResponseEntity<Void> revoke(@AuthenticationPrincipal Jwt token, @PathVariable String id) {
 		this.sessions.end(token.getSubject(), id);
 		return ResponseEntity.noContent().build();

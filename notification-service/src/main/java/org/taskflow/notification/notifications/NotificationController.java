@@ -3,6 +3,7 @@ package org.taskflow.notification.notifications;
 import java.security.Principal;
 import java.util.Map;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,6 +39,7 @@ class NotificationController {
 	}
 
 	@GetMapping
+	@Operation(summary = "List your notifications, newest first")
 	Mono<NotificationPage> list(Principal principal,
 			@RequestParam(required = false) @Size(max = 200) @Nullable String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int limit) {
@@ -45,23 +47,27 @@ class NotificationController {
 	}
 
 	@GetMapping("/unread-count")
+	@Operation(summary = "Count your unread notifications")
 	Mono<Map<String, Long>> unreadCount(Principal principal) {
 		return this.inbox.unread(principal.getName()).map((count) -> Map.of("count", count));
 	}
 
 	@PostMapping("/{id}/read")
+	@Operation(summary = "Mark a notification as read")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> read(Principal principal, @PathVariable String id) {
 		return this.inbox.markRead(principal.getName(), id);
 	}
 
 	@PostMapping("/read-all")
+	@Operation(summary = "Mark all your notifications as read")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> readAll(Principal principal) {
 		return this.inbox.markAllRead(principal.getName());
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Delete a notification")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> delete(Principal principal, @PathVariable String id) {
 		return this.inbox.delete(principal.getName(), id);
@@ -73,6 +79,7 @@ class NotificationController {
 	 * send the bearer token).
 	 */
 	@PostMapping("/stream-tickets")
+	@Operation(summary = "Get a short-lived ticket that opens the live stream")
 	@ResponseStatus(HttpStatus.CREATED)
 	Mono<StreamTickets.Ticket> streamTicket(Principal principal) {
 		return this.tickets.issue(principal.getName());

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -85,6 +86,7 @@ class TaskController {
 	 * to the named fields ({@code id} always included).
 	 */
 	@GetMapping
+	@Operation(summary = "List, search and filter your tasks")
 	Mono<TaskList> list(@AuthenticationPrincipal Jwt user,
 			@RequestParam(required = false) @Nullable List<TaskStatus> status,
 			@RequestParam(required = false) @Nullable List<Priority> priority,
@@ -112,11 +114,13 @@ class TaskController {
 	}
 
 	@GetMapping("/stats")
+	@Operation(summary = "Count your tasks by status, overdue and in the trash")
 	Mono<TaskSearch.Stats> stats(@AuthenticationPrincipal Jwt user) {
 		return this.search.stats(user.getSubject(), this.tasks.now());
 	}
 
 	@PostMapping
+	@Operation(summary = "Create a task")
 	Mono<ResponseEntity<TaskResponse>> create(@AuthenticationPrincipal Jwt user,
 			@Valid @RequestBody TaskRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey) {
@@ -138,6 +142,7 @@ class TaskController {
 	 * configured cap, and the item count is capped too (413 otherwise, nothing created).
 	 */
 	@PostMapping(path = "/import", consumes = { MediaType.APPLICATION_JSON_VALUE, MediaType.APPLICATION_NDJSON_VALUE })
+	@Operation(summary = "Import many tasks at once")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(content = {
 			@Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
 					array = @ArraySchema(schema = @Schema(implementation = TaskRequest.class))),
@@ -158,11 +163,13 @@ class TaskController {
 	}
 
 	@GetMapping("/{id}")
+	@Operation(summary = "Get a task")
 	Mono<ResponseEntity<TaskResponse>> get(@AuthenticationPrincipal Jwt user, @PathVariable String id) {
 		return this.tasks.get(id, user.getSubject()).map(this::ok);
 	}
 
 	@PutMapping("/{id}")
+	@Operation(summary = "Replace a task (If-Match required)")
 	Mono<ResponseEntity<TaskResponse>> replace(@AuthenticationPrincipal Jwt user, @PathVariable String id,
 			@Valid @RequestBody TaskRequest request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
@@ -175,6 +182,7 @@ class TaskController {
 	}
 
 	@PatchMapping(path = "/{id}", consumes = { "application/merge-patch+json", MediaType.APPLICATION_JSON_VALUE })
+	@Operation(summary = "Change some fields of a task (JSON merge patch)")
 	Mono<ResponseEntity<TaskResponse>> patch(@AuthenticationPrincipal Jwt user, @PathVariable String id,
 			@RequestBody JsonNode patch, @RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		return this.tasks
@@ -183,6 +191,7 @@ class TaskController {
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(summary = "Move a task to the trash")
 	Mono<ResponseEntity<Void>> delete(@AuthenticationPrincipal Jwt user, @PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		return this.tasks.delete(id, user.getSubject(), IfMatch.parse(ifMatch))
@@ -190,6 +199,7 @@ class TaskController {
 	}
 
 	@PostMapping("/{id}/restore")
+	@Operation(summary = "Restore a task from the trash")
 	Mono<ResponseEntity<TaskResponse>> restore(@AuthenticationPrincipal Jwt user, @PathVariable String id,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch) {
 		return this.tasks.restore(id, user.getSubject(), IfMatch.parse(ifMatch)).map(this::ok);

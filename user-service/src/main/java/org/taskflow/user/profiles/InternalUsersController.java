@@ -4,6 +4,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -37,6 +38,7 @@ class InternalUsersController {
 	 * unknown and deleted ids are left out.
 	 */
 	@GetMapping("/internal/users")
+	@Operation(summary = "Look people up by id (other TaskFlow services)")
 	Flux<InternalUser> users(@RequestParam List<String> ids) {
 		Set<String> wanted = new LinkedHashSet<>();
 		for (String id : ids) {

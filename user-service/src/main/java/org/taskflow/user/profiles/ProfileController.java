@@ -55,11 +55,13 @@ class ProfileController {
 	}
 
 	@GetMapping("/me")
+	@Operation(summary = "Your profile")
 	Mono<ProfileResponse> me(@AuthenticationPrincipal Jwt caller) {
 		return this.profiles.own(caller.getSubject()).map(ProfileResponse::of);
 	}
 
 	@PatchMapping("/me")
+	@Operation(summary = "Change your profile and preferences")
 	Mono<ProfileResponse> update(@AuthenticationPrincipal Jwt caller, @Valid @RequestBody ProfilePatch patch) {
 		return this.profiles.update(caller.getSubject(), patch).map(ProfileResponse::of);
 	}
@@ -69,6 +71,7 @@ class ProfileController {
 	 * service when they consume {@code UserDeleted}.
 	 */
 	@DeleteMapping("/me")
+	@Operation(summary = "Delete your account and everything of yours")
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	Mono<Void> delete(@AuthenticationPrincipal Jwt caller) {
 		return this.profiles.delete(caller.getSubject());
@@ -106,6 +109,7 @@ class ProfileController {
 	 * of the previous page.
 	 */
 	@GetMapping
+	@Operation(summary = "List everyone (administrators)")
 	Mono<UserPage> list(@RequestParam(required = false) @Nullable String cursor,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return this.profiles.page((cursor != null) ? Cursor.decode(cursor) : null, size + 1)
