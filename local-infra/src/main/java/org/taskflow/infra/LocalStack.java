@@ -113,6 +113,13 @@ public final class LocalStack implements AutoCloseable {
 
 	private final Path logs;
 
+	/**
+	 * Copies of the services' jars, which the suite runs: a build rewrites
+	 * {@code target/*.jar} in place, and a JVM whose jar changed under it stops
+	 * answering.
+	 */
+	private final Path jars;
+
 	private final Path pids;
 
 	private final SuitePorts ports;
@@ -147,6 +154,7 @@ public final class LocalStack implements AutoCloseable {
 		this.data = workDir.resolve("data");
 		this.logs = workDir.resolve("logs");
 		this.pids = workDir.resolve("run/children.pids");
+		this.jars = workDir.resolve("run/jars");
 		SuitePorts ports = builder.freePorts ? SuitePorts.free() : SuitePorts.defaults();
 		for (Map.Entry<Service, Integer> replicas : builder.replicas.entrySet()) {
 			ports = ports.withReplicas(replicas.getKey(), replicas.getValue());
@@ -289,6 +297,7 @@ public final class LocalStack implements AutoCloseable {
 				deleteRecursively(this.data);
 			}
 			Files.createDirectories(this.pids.getParent());
+			copyJars();
 			say("Starting infrastructure (data in %s)", this.data);
 			for (Infrastructure piece : Infrastructure.values()) {
 				start(piece);
@@ -348,6 +357,7 @@ public final class LocalStack implements AutoCloseable {
 		}
 		try {
 			Files.deleteIfExists(this.pids);
+			deleteRecursively(this.jars);
 			if (this.ephemeral) {
 				deleteRecursively(this.data);
 			}
@@ -517,10 +527,7 @@ public final class LocalStack implements AutoCloseable {
 			jvmOptions.addAll(this.telemetry.jvmOptions(this.home, service.serviceName()));
 			environment = this.telemetry.environment(service.serviceName());
 		}
-		Path jar = service.jar(this.home);
-		if (!Files.isRegularFile(jar)) {
-			throw new IllegalStateException("no " + jar + "; build the services first");
-		}
+		Path jar = this.jars.resolve(service.serviceName() + ".jar");
 		List<String> mainArguments = new ArrayList<>(List.of("-jar", jar.toString()));
 		mainArguments.addAll(arguments(service, instance.replica()));
 		JavaProcess process = JavaProcess.start(instance.name(), jvmOptions, mainArguments, environment,
@@ -532,6 +539,17 @@ public final class LocalStack implements AutoCloseable {
 		});
 		this.services.put(instance, process);
 		recordChildren();
+	}
+
+	private void copyJars() throws IOException {
+		Files.createDirectories(this.jars);
+		for (Service service : Service.values()) {
+			Path jar = service.jar(this.home);
+			if (!Files.isRegularFile(jar)) {
+				throw new IllegalStateException("no " + jar + "; build the services first");
+			}
+			Files.copy(jar, this.jars.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+		}
 	}
 
 	/**
