@@ -527,7 +527,7 @@ public final class LocalStack implements AutoCloseable {
 			jvmOptions.addAll(this.telemetry.jvmOptions(this.home, service.serviceName()));
 			environment = this.telemetry.environment(service.serviceName());
 		}
-		Path jar = this.jars.resolve(service.serviceName() + ".jar");
+		Path jar = copyOfJar(service);
 		List<String> mainArguments = new ArrayList<>(List.of("-jar", jar.toString()));
 		mainArguments.addAll(arguments(service, instance.replica()));
 		JavaProcess process = JavaProcess.start(instance.name(), jvmOptions, mainArguments, environment,
@@ -548,8 +548,12 @@ public final class LocalStack implements AutoCloseable {
 			if (!Files.isRegularFile(jar)) {
 				throw new IllegalStateException("no " + jar + "; build the services first");
 			}
-			Files.copy(jar, this.jars.resolve(jar.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+			Files.copy(jar, copyOfJar(service), StandardCopyOption.REPLACE_EXISTING);
 		}
+	}
+
+	private Path copyOfJar(Service service) {
+		return this.jars.resolve(service.jar(this.home).getFileName());
 	}
 
 	/**

@@ -36,8 +36,7 @@ public interface OperationalEndpointsContract {
 		for (String component : healthComponents()) {
 			assertThat(health.body()).contains("\"" + component + "\":{\"status\":\"UP\"");
 		}
-		// an entry that is not UP on a healthy service teaches its readers to ignore the
-		// page
+		// a component not UP on a healthy service teaches readers to ignore the page
 		assertThat(health.body()).as("every component of a healthy service is UP")
 			.doesNotContainPattern("\"status\":\"(?!UP\")");
 	}

@@ -25,7 +25,7 @@ import org.springframework.web.server.WebFilterChain;
  */
 class RequestTargetLimitFilter implements WebFilter, Ordered {
 
-	static final int MAX_REQUEST_TARGET = 8 * 1024;
+	private static final int MAX_REQUEST_TARGET = 8 * 1024;
 
 	@Override
 	public int getOrder() {
